@@ -1,0 +1,132 @@
+import { mkdir } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { OcrDocument } from '@sohoa/model';
+import { createNodeOcr, isOcrInputError, mapLimit, readInputFile, toHocr } from '@sohoa/ocr/node';
+import { writeFileAtomic } from '../atomic-write.js';
+import type { Io } from '../io.js';
+import { outputPaths } from '../output-names.js';
+import { ProgressBar } from '../progress.js';
+
+export const ocrHelp = `Usage: sohoa ocr <inputs...> [options]
+
+Read scanned documents (PNG, JPEG, TIFF, WebP, BMP, GIF, PDF) into text, offline.
+
+Options:
+  -o, --out DIR        write one output file per input into DIR (created if missing)
+  -f, --format FMT     txt (default), json (the OCR document: pages, blocks, lines, words
+                       with boxes and confidence) or hocr
+  -j, --jobs N         OCR workers running in parallel (default: number of cores)
+      --dpi N          maximum resolution for rendering image-only PDF pages (default 300)
+      --psm N          tesseract page segmentation mode (default 3, automatic)
+      --no-preprocess  send pages to the OCR engine as they are (no denoise, deskew,
+                       binarisation or upscaling)
+  -q, --quiet          no progress bar
+  -h, --help           show this help
+
+Without --out, one input prints its text to standard output. Inputs that fail are
+reported on one line each; the others are still processed; the exit code is 1 if any failed.`;
+
+const extensions = { txt: '.txt', json: '.json', hocr: '.hocr' } as const;
+type Format = keyof typeof extensions;
+
+function render(doc: OcrDocument, format: Format): string {
+  if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
+  if (format === 'hocr') return toHocr(doc);
+  return doc.text.endsWith('\n') ? doc.text : `${doc.text}\n`;
+}
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} needs a positive whole number, got "${value}"`);
+  return n;
+}
+
+export class UsageError extends Error {}
+
+export async function runOcr(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f', default: 'txt' },
+      jobs: { type: 'string', short: 'j' },
+      dpi: { type: 'string' },
+      psm: { type: 'string' },
+      'no-preprocess': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${ocrHelp}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no input files (see sohoa ocr --help)');
+  const format = values.format as Format;
+  if (!(format in extensions)) throw new UsageError(`unknown --format "${values.format}" (txt, json or hocr)`);
+  const jobs = positiveInt('jobs', values.jobs);
+  const dpi = positiveInt('dpi', values.dpi);
+  const psm = values.psm === undefined ? undefined : Number(values.psm);
+  if (psm !== undefined && !(Number.isInteger(psm) && psm >= 0 && psm <= 13)) {
+    throw new UsageError(`--psm must be 0–13, got "${values.psm}"`);
+  }
+
+  const outDir = values.out;
+  const targets = outDir ? outputPaths(positionals, outDir, extensions[format]) : [];
+  if (outDir) await mkdir(outDir, { recursive: true });
+
+  const ocr = createNodeOcr({
+    ...(jobs ? { workers: jobs } : {}),
+    ...(dpi ? { dpi } : {}),
+    ...(psm !== undefined ? { psm } : {}),
+    ...(values['no-preprocess'] ? { preprocess: false as const } : {}),
+  });
+  const progress = new ProgressBar(io.stderr, positionals.length, Boolean(io.stderr.isTTY) && !values.quiet);
+  let failures = 0;
+  const pending = new Map<number, string>();
+  let nextToPrint = 0;
+  const flushStdout = () => {
+    while (pending.has(nextToPrint)) {
+      const text = pending.get(nextToPrint)!;
+      pending.delete(nextToPrint);
+      if (text) {
+        if (positionals.length > 1) io.stdout.write(`==> ${positionals[nextToPrint]} <==\n`);
+        io.stdout.write(text);
+      }
+      nextToPrint++;
+    }
+  };
+  try {
+    // Files run side by side so one worker is never idle while another file's pages are
+    // still being read; the pool caps the OCR work itself.
+    await mapLimit(positionals, ocr.pool.size, async (input, index) => {
+      let output = '';
+      try {
+        const bytes = await readInputFile(input);
+        const doc = await ocr.recognize(
+          { source: input, bytes },
+          { onPages: (_s, n) => progress.addPages(n), onPage: () => progress.pageDone() },
+        );
+        output = render(doc, format);
+        if (outDir) await writeFileAtomic(targets[index]!, output);
+      } catch (error) {
+        failures++;
+        const message = isOcrInputError(error) ? error.message : (error as Error).message;
+        progress.log(`sohoa: ${input}: ${message}`);
+        output = '';
+      } finally {
+        progress.fileDone();
+        if (!outDir) {
+          pending.set(index, output);
+          flushStdout();
+        }
+      }
+    });
+  } finally {
+    progress.finish();
+    await ocr.close();
+  }
+  return failures > 0 ? 1 : 0;
+}

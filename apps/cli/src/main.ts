@@ -1,0 +1,44 @@
+import { ocrHelp, runOcr, UsageError } from './commands/ocr.js';
+import { type Io, processIo } from './io.js';
+
+const help = `sohoa — digitise scanned Vietnamese administrative documents, offline.
+
+Usage: sohoa <command> [options]
+
+Commands:
+  ocr <inputs...>   read scans and PDFs into text (txt, json, hocr)
+
+Run "sohoa <command> --help" for a command's options.`;
+
+const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
+  ocr: { run: runOcr, help: ocrHelp },
+};
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${help}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write('0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr.write(`sohoa: unknown command "${name}"\n${help}\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
+    const code = (error as { code?: string }).code;
+    if (error instanceof UsageError || code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr.write(`sohoa ${name}: ${(error as Error).message}\n`);
+      return 2;
+    }
+    io.stderr.write(`sohoa ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,25 @@
+import path from 'node:path';
+
+/**
+ * One output file name per input inside `outDir`: the input's base name with the format's
+ * extension. Only the base name is used, so no input path can place a file outside the
+ * folder; names that collide get -2, -3, … suffixes in input order.
+ */
+export function outputPaths(inputs: string[], outDir: string, extension: string): string[] {
+  const used = new Set<string>();
+  return inputs.map((input) => {
+    const base = safeBaseName(input);
+    let name = `${base}${extension}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}${extension}`;
+    used.add(name.toLowerCase());
+    return path.join(outDir, name);
+  });
+}
+
+export function safeBaseName(input: string): string {
+  const base = path.basename(input.replace(/\\/g, '/')).replace(/\.[^.]*$/, '');
+  // Control characters and separators have no place in a file name; dots-only names would
+  // point at the folder itself or its parent.
+  const cleaned = base.replace(/[\u0000-\u001f/\\:*?"<>|]/g, '_').trim();
+  return cleaned && !/^\.+$/.test(cleaned) ? cleaned : 'document';
+}
