@@ -1,1 +1,2 @@
 export * from './ocr-document.js';
+export * from './plan.js';
