@@ -36,7 +36,7 @@ export function encodePgm(image: GrayImage): Uint8Array {
   return out;
 }
 
-/** Otsu's global threshold over the histogram of the image. */
+/** Otsu's global threshold: pixels ≤ the returned value are ink, above it paper. */
 export function otsuThreshold(image: GrayImage): number {
   const hist = new Float64Array(256);
   const { data } = image;

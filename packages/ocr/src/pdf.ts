@@ -62,7 +62,8 @@ export interface TextLayerPage {
 /** Positions in PDF points (72 dpi), top-left origin. */
 export async function readTextLayer(pdfjs: PdfjsModule, page: PDFPageProxy): Promise<TextLayerPage> {
   const viewport = page.getViewport({ scale: 1 });
-  const content = await page.getTextContent();
+  // pdf.js would otherwise NFKC-normalise (µ → μ), destroying TCVN3 text before we can decode it.
+  const content = await page.getTextContent({ disableNormalization: true });
   interface Run {
     text: string;
     x0: number;

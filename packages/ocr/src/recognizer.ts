@@ -1,4 +1,5 @@
-import { OcrDocument, type OcrPage } from '@sohoa/model';
+import { type OcrBlock, OcrDocument, type OcrPage } from '@sohoa/model';
+import { boxMapper, mapBlocks } from './box-mapping.js';
 import { detectLegacyEncoding, decodeTcvn3, decodeVni, nfc } from '@sohoa/vi';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { OcrInputError } from './errors.js';
@@ -7,7 +8,7 @@ import { blocksText, layoutPage, type RawLine } from './layout.js';
 import { embeddedImageDpi, openPdf, type PdfjsModule, readTextLayer } from './pdf.js';
 import { WorkerPool } from './pool.js';
 import { type PreprocessOptions, preprocess } from './preprocess/pipeline.js';
-import { sniffInput } from './sniff.js';
+import { isTruncated, sniffInput } from './sniff.js';
 import {
   createTesseractWorker,
   recognizeImage,
@@ -103,20 +104,25 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
     let result: Awaited<ReturnType<typeof recognizeImage>>;
     try {
       result = await pool.run((worker) =>
-        recognizeImage(worker, prep.image, {
-          dpi: prep.dpi,
-          psm: options.psm ?? 3,
-          scale: prep.scale,
-          skew: prep.skew,
-          original: { width: image.width, height: image.height },
-        }),
+        recognizeImage(worker, prep.image, { dpi: prep.dpi, psm: options.psm ?? 3 }),
       );
     } catch (error) {
       throw new OcrInputError('engine-failed', source, `OCR failed on page ${pageNumber}: ${(error as Error).message}`, {
         cause: error,
       });
     }
-    return buildPage(result.lines, {
+    const blocks = layoutPage(result.lines, {
+      pageWidth: prep.image.width,
+      pageHeight: prep.image.height,
+      firstPage: pageNumber === 1,
+    });
+    const map = boxMapper({
+      from: prep.image,
+      to: image,
+      scale: prep.scale,
+      skew: prep.skew,
+    });
+    return pageFromBlocks(mapBlocks(blocks, map), {
       number: pageNumber,
       width: image.width,
       height: image.height,
@@ -167,11 +173,12 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       const raw = layer.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
       const legacy = detectLegacyEncoding(raw);
       const encoding = legacy.encoding;
-      const decode = encoding === 'tcvn3' ? decodeTcvn3 : encoding === 'vni' ? decodeVni : nfc;
-      const lines: RawLine[] = layer.lines.map((l) => ({
-        paragraph: l.paragraph,
-        words: l.words.map((w) => ({ ...w, text: decode(w.text) })),
-      }));
+      const decode =
+        encoding === 'tcvn3' ? (t: string) => decodeTcvn3(restoreTcvn3Uhorn(t)) : encoding === 'vni' ? decodeVni : nfc;
+      const lines: RawLine[] = layer.lines.map((l) => {
+        const words = l.words.map((w) => ({ ...w, text: decode(w.text) }));
+        return { paragraph: l.paragraph, words: encoding === 'tcvn3' ? capitalLine(words) : words };
+      });
       return buildPage(lines, {
         number: n,
         width: layer.width,
@@ -208,6 +215,9 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
           `the image is ${sniffed.width}×${sniffed.height} (${mp} megapixels), over the limit of ${maxPixels / 1e6}`,
         );
       }
+      if (isTruncated(input.bytes, sniffed.format)) {
+        throw new OcrInputError('corrupt', input.source, `the ${sniffed.format.toUpperCase()} file is truncated (corrupt)`);
+      }
       const pages =
         sniffed.format === 'pdf'
           ? await recognizePdf(input, callbacks)
@@ -224,12 +234,37 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
   };
 }
 
-function buildPage(
-  lines: RawLine[],
-  meta: Omit<OcrPage, 'blocks' | 'text'>,
-): OcrPage {
-  const blocks = layoutPage(lines, { pageWidth: meta.width, pageHeight: meta.height, firstPage: meta.number === 1 });
+type PageMeta = Omit<OcrPage, 'blocks' | 'text'>;
+
+function pageFromBlocks(blocks: OcrBlock[], meta: PageMeta): OcrPage {
   return { ...meta, blocks, text: blocksText(blocks) };
+}
+
+function buildPage(lines: RawLine[], meta: PageMeta): OcrPage {
+  const blocks = layoutPage(lines, { pageWidth: meta.width, pageHeight: meta.height, firstPage: meta.number === 1 });
+  return pageFromBlocks(blocks, meta);
+}
+
+/**
+ * TCVN3 headings are set in capital fonts (.VnTimeH) that reuse the lower-case codes, so
+ * "KÕ HO¹CH" decodes to "Kế HOẠCH". In a line whose words are mostly capitals, a word that
+ * starts with a capital is a capital word.
+ */
+function capitalLine<W extends { text: string }>(words: W[]): W[] {
+  const lettered = words.filter((w) => /\p{L}{2,}/u.test(w.text));
+  const upper = lettered.filter((w) => w.text === w.text.toUpperCase());
+  if (lettered.length === 0 || upper.length / lettered.length < 0.5) return words;
+  return words.map((w) => (/^\p{Lu}/u.test(w.text) ? { ...w, text: w.text.toUpperCase() } : w));
+}
+
+/**
+ * TCVN3 puts "ư" at 0xAD, the soft hyphen, which PDF text extraction hands back as "-"
+ * ("n-ớc" for "nước"). In a TCVN3 text layer a hyphen touching a lower-case letter (or a
+ * TCVN3 vowel code) on either side, and no digit before it, is that "ư"; spaced dashes
+ * and document numbers ("36-NQ/TW") keep their hyphen.
+ */
+export function restoreTcvn3Uhorn(text: string): string {
+  return text.replace(/(?<![\p{N}])-(?=[a-z\u00a0-\u00ff])|(?<=[a-z\u00a0-\u00ff])-/gu, '\u00ad');
 }
 
 /** Scans rarely say their resolution; an A4 page's width does. */

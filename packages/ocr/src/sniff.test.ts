@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declaredDpi } from './image-dpi.js';
-import { sniffInput } from './sniff.js';
+import { isTruncated, sniffInput } from './sniff.js';
 
 function png(width: number, height: number, dpi?: number): Uint8Array {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -40,5 +40,15 @@ describe('declaredDpi', () => {
     expect(declaredDpi(png(10, 10, 300), 'png')).toBe(300);
     expect(declaredDpi(png(10, 10, 72), 'png')).toBeUndefined();
     expect(declaredDpi(png(10, 10), 'png')).toBeUndefined();
+  });
+});
+
+describe('isTruncated', () => {
+  it('finds the end markers of complete PNG and JPEG files', () => {
+    expect(isTruncated(png(1, 1), 'png')).toBe(false);
+    expect(isTruncated(png(1, 1).subarray(0, 30), 'png')).toBe(true);
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
+    expect(isTruncated(jpeg, 'jpeg')).toBe(false);
+    expect(isTruncated(jpeg.subarray(0, 7), 'jpeg')).toBe(true);
   });
 });

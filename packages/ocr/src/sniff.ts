@@ -74,3 +74,22 @@ function webpSize(b: Uint8Array, u16le: (o: number) => number): { width?: number
   }
   return {};
 }
+
+/**
+ * Whether a PNG or JPEG stops before its end marker. Decoders fill the missing part with
+ * grey and report success, which would turn a broken download into a silently half-read page.
+ */
+export function isTruncated(bytes: Uint8Array, format: InputFormat): boolean {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
+  if (format === 'jpeg') {
+    for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return false;
+    return true;
+  }
+  if (format === 'png') {
+    for (let i = tail.length - 4; i >= 0; i--) {
+      if (tail[i] === 0x49 && tail[i + 1] === 0x45 && tail[i + 2] === 0x4e && tail[i + 3] === 0x44) return false;
+    }
+    return true;
+  }
+  return false;
+}

@@ -42,7 +42,11 @@ export async function createTesseractWorker(assets: TesseractAssets, language = 
     );
   });
   try {
-    return await Promise.race([Tesseract.createWorker(language, Tesseract.OEM.LSTM_ONLY, options), timeout]);
+    const worker = await Promise.race([Tesseract.createWorker(language, Tesseract.OEM.LSTM_ONLY, options), timeout]);
+    // Tesseract prints notes such as "Detected 628 diacritics" to stdout, where they would
+    // mix with the text a CLI user pipes on.
+    await worker.setParameters({ debug_file: '/dev/null' });
+    return worker;
   } finally {
     clearTimeout(timer);
   }
@@ -53,11 +57,6 @@ export interface RecognizeOptions {
   dpi: number;
   /** Page segmentation mode; 3 (automatic) finds the header columns as separate blocks. */
   psm?: number;
-  /** Map boxes back to the original image: divide by `scale`, then undo the `skew` rotation. */
-  scale?: number;
-  skew?: number;
-  /** Size of the original image, the frame boxes are mapped into. */
-  original: { width: number; height: number };
 }
 
 export interface RecognizedPage {
@@ -75,7 +74,6 @@ export async function recognizeImage(
     user_defined_dpi: String(Math.round(options.dpi)),
   });
   const result = await worker.recognize(encodePgm(image) as unknown as Buffer, {}, { text: false, blocks: true });
-  const mapBox = boxMapper(image, options);
   const lines: RawLine[] = [];
   let paragraph = 0;
   for (const block of result.data.blocks ?? []) {
@@ -86,7 +84,7 @@ export async function recognizeImage(
         for (const w of line.words) {
           const text = w.text.trim();
           if (!text) continue;
-          const word: OcrWord = { text, bbox: mapBox(w.bbox), confidence: clampConfidence(w.confidence) };
+          const word: OcrWord = { text, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 }, confidence: clampConfidence(w.confidence) };
           const choices = (w.choices ?? [])
             .filter((c) => c.text.trim() && c.text.trim() !== text)
             .map((c) => ({ text: c.text.trim(), confidence: clampConfidence(c.confidence) }));
@@ -104,31 +102,3 @@ function clampConfidence(c: number): number {
   return Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0;
 }
 
-/** Boxes in the preprocessed image → boxes in the original image (axis-aligned hull). */
-function boxMapper(image: GrayImage, options: RecognizeOptions): (b: BBox) => BBox {
-  const scale = options.scale ?? 1;
-  const rad = ((options.skew ?? 0) * Math.PI) / 180;
-  const cos = Math.cos(rad);
-  const sin = Math.sin(rad);
-  const cx = (image.width - 1) / 2;
-  const cy = (image.height - 1) / 2;
-  const { width: W, height: H } = options.original;
-  // rotate() sampled output (x, y) from source (cx + dx·cos − dy·sin, cy + dx·sin + dy·cos).
-  const toSource = (x: number, y: number): [number, number] => {
-    const dx = x - cx;
-    const dy = y - cy;
-    return [(cx + dx * cos - dy * sin) / scale, (cy + dx * sin + dy * cos) / scale];
-  };
-  return (b) => {
-    if (rad === 0 && scale === 1) return { x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 };
-    const pts = [toSource(b.x0, b.y0), toSource(b.x1, b.y0), toSource(b.x0, b.y1), toSource(b.x1, b.y1)];
-    const xs = pts.map((p) => p[0]);
-    const ys = pts.map((p) => p[1]);
-    return {
-      x0: Math.max(0, Math.round(Math.min(...xs))),
-      y0: Math.max(0, Math.round(Math.min(...ys))),
-      x1: Math.min(W, Math.round(Math.max(...xs))),
-      y1: Math.min(H, Math.round(Math.max(...ys))),
-    };
-  };
-}

@@ -22,7 +22,7 @@ export function estimateSkew(image: GrayImage, maxDegrees = 10): SkewEstimate {
   const { width: w, height: h, data } = small;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
-      if (data[y * w + x]! < t) {
+      if (data[y * w + x]! <= t) {
         xs.push(x - w / 2);
         ys.push(y - h / 2);
       }

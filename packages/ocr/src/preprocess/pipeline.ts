@@ -1,7 +1,8 @@
 import type { GrayImage } from '../gray-image.js';
-import { sauvolaBinarize } from './binarize.js';
+import { backgroundSpread, sauvolaBinarize } from './binarize.js';
 import { medianFilter3, speckleRatio } from './denoise.js';
 import { estimateSkew } from './deskew.js';
+import { removeSpecks } from './specks.js';
 import { resize, rotate } from './geometry.js';
 
 export interface PreprocessOptions {
@@ -9,8 +10,8 @@ export interface PreprocessOptions {
   denoise?: boolean | 'auto';
   /** Straighten pages rotated by up to ±10°. */
   deskew?: boolean;
-  /** Sauvola adaptive binarisation (uneven light, grey paper). */
-  binarize?: boolean;
+  /** Sauvola adaptive binarisation: 'auto' does it only when the paper is unevenly lit. */
+  binarize?: boolean | 'auto';
   /** Upscale pages below this dpi to `targetDpi`. 0 disables upscaling. */
   upscaleBelowDpi?: number;
   targetDpi?: number;
@@ -19,13 +20,19 @@ export interface PreprocessOptions {
 export const defaultPreprocessOptions: Required<PreprocessOptions> = {
   denoise: 'auto',
   deskew: true,
-  binarize: true,
-  upscaleBelowDpi: 250,
-  targetDpi: 300,
+  binarize: 'auto',
+  upscaleBelowDpi: 120,
+  targetDpi: 200,
 };
 
 /** Speck share above which the page is treated as salt-and-pepper noisy. */
 const NOISY_SPECKLE_RATIO = 0.002;
+/**
+ * Paper brightness spread (grey levels) above which lighting counts as uneven. Measured on
+ * rendered pages: spread 64 → tesseract alone 0.13 % CER, binarised 0.34 %; spread 123 →
+ * tesseract alone 29 %, binarised 0.47 %.
+ */
+const UNEVEN_LIGHT_SPREAD = 100;
 
 export interface PreprocessResult {
   image: GrayImage;
@@ -46,6 +53,8 @@ export function preprocess(input: GrayImage, dpi: number, options: PreprocessOpt
   if (o.denoise === true || (o.denoise === 'auto' && speckleRatio(image) > NOISY_SPECKLE_RATIO)) {
     // Before upscaling: specks are single pixels at the scan's own resolution.
     image = medianFilter3(image);
+    const cleaned = removeSpecks(image);
+    image = cleaned.image;
     steps.push('denoise');
   }
   let scale = 1;
@@ -66,7 +75,10 @@ export function preprocess(input: GrayImage, dpi: number, options: PreprocessOpt
       steps.push(`deskew ${est.correction}°`);
     }
   }
-  if (o.binarize) {
+  // Tesseract's LSTM reads greyscale: binarising an evenly lit page only throws away
+  // anti-aliasing (measured: CER 0.13 % → 0.43 % on a 150 dpi scan). Dark shadows are
+  // another matter: there its global threshold loses whole regions.
+  if (o.binarize === true || (o.binarize === 'auto' && backgroundSpread(image) > UNEVEN_LIGHT_SPREAD)) {
     image = sauvolaBinarize(image);
     steps.push('binarize');
   }

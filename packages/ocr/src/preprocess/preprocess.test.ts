@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGrayImage, type GrayImage, otsuThreshold } from '../gray-image.js';
-import { sauvolaBinarize } from './binarize.js';
+import { backgroundSpread, sauvolaBinarize } from './binarize.js';
+import { removeSpecks } from './specks.js';
 import { medianFilter3, speckleRatio } from './denoise.js';
 import { estimateSkew } from './deskew.js';
 import { resize, rotate } from './geometry.js';
@@ -89,11 +90,26 @@ describe('binarize', () => {
 describe('preprocess pipeline', () => {
   it('upscales low-dpi pages, straightens them and reports its steps', () => {
     const page = rotate(resize(fakePage(), 600, 800), 3);
-    const out = preprocess(page, 150);
-    expect(out.dpi).toBe(300);
+    const out = preprocess(page, 100);
+    expect(out.dpi).toBe(200);
     expect(out.image.width).toBe(1200);
     expect(Math.abs(out.skew + 3)).toBeLessThan(0.2);
-    expect(out.steps).toEqual(['upscale×2.00', expect.stringMatching(/^deskew/), 'binarize']);
+    expect(out.steps).toEqual(['upscale×2.00', expect.stringMatching(/^deskew/)]);
+  });
+
+  it('binarises only pages with uneven lighting', () => {
+    const page = fakePage(800, 600);
+    expect(backgroundSpread(page)).toBeLessThan(10);
+    expect(preprocess(page, 300).steps).not.toContain('binarize');
+    for (let y = 0; y < page.height; y++) {
+      for (let x = 0; x < page.width; x++) {
+        const i = y * page.width + x;
+        const paper = 255 - Math.round((200 * x) / page.width);
+        page.data[i] = page.data[i]! < 128 ? Math.max(0, paper - 90) : paper;
+      }
+    }
+    expect(backgroundSpread(page)).toBeGreaterThan(100);
+    expect(preprocess(page, 300).steps).toContain('binarize');
   });
 
   it('denoises only when it measures specks, and every step can be switched off', () => {
@@ -102,5 +118,27 @@ describe('preprocess pipeline', () => {
     const none = preprocess(fakePage(), 150, { denoise: false, deskew: false, binarize: false, upscaleBelowDpi: 0 });
     expect(none.steps).toEqual([]);
     expect(none.dpi).toBe(150);
+  });
+});
+
+describe('removeSpecks', () => {
+  it('removes isolated dust but keeps small marks next to glyphs', () => {
+    const page = fakePage(800, 600);
+    const at = (x: number, y: number, v = 0) => {
+      page.data[y * page.width + x] = v;
+    };
+    // Dust in the margin: 2×2 dark dots far from any text.
+    for (const [x, y] of [[30, 30], [60, 550], [770, 300]] as const) {
+      at(x, y);
+      at(x + 1, y);
+      at(x, y + 1);
+      at(x + 1, y + 1);
+    }
+    // A "tone mark" 3 px above a text bar at y = 100.
+    for (let dx = 0; dx < 3; dx++) at(200 + dx, 95);
+    const { image, removed } = removeSpecks(page);
+    expect(removed).toBe(3);
+    expect(image.data[30 * page.width + 30]).toBe(255);
+    expect(image.data[95 * page.width + 201]).toBe(0);
   });
 });
