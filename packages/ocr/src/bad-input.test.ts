@@ -39,7 +39,11 @@ describe('bad inputs give one clear error each and never start OCR', () => {
     ['pdfs/empty.pdf', 'empty-pdf', /no pages/],
     ['bad/zero-bytes.png', 'empty-file', /empty/],
     ['bad/not-an-image.png', 'unsupported-format', /not a supported image/],
-    ['bad/truncated.jpg', 'corrupt', /corrupt|truncated/],
+    ['bad/truncated.jpg', 'corrupt', /truncated/],
+    ['bad/truncated.png', 'corrupt', /truncated/],
+    // Damaged headers that crash the native image decoder: refused before it sees them.
+    ['bad/truncated-header.jpg', 'corrupt', /truncated|corrupt/],
+    ['bad/truncated-header.png', 'corrupt', /truncated|corrupt/],
     ['bad/does-not-exist.png', 'not-found', /no such file/],
   ])('%s → %s', async (name, code, message) => {
     const file = path.join(fixtures, name);

@@ -8,7 +8,7 @@ import { blocksText, layoutPage, type RawLine } from './layout.js';
 import { embeddedImageDpi, openPdf, type PdfjsModule, readTextLayer } from './pdf.js';
 import { WorkerPool } from './pool.js';
 import { type PreprocessOptions, preprocess } from './preprocess/pipeline.js';
-import { isTruncated, sniffInput } from './sniff.js';
+import { sniffInput, structureProblem } from './sniff.js';
 import {
   createTesseractWorker,
   recognizeImage,
@@ -215,9 +215,8 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
           `the image is ${sniffed.width}×${sniffed.height} (${mp} megapixels), over the limit of ${maxPixels / 1e6}`,
         );
       }
-      if (isTruncated(input.bytes, sniffed.format)) {
-        throw new OcrInputError('corrupt', input.source, `the ${sniffed.format.toUpperCase()} file is truncated (corrupt)`);
-      }
+      const problem = structureProblem(input.bytes, sniffed.format);
+      if (problem) throw new OcrInputError('corrupt', input.source, problem);
       const pages =
         sniffed.format === 'pdf'
           ? await recognizePdf(input, callbacks)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { declaredDpi } from './image-dpi.js';
-import { isTruncated, sniffInput } from './sniff.js';
+import { sniffInput, structureProblem } from './sniff.js';
 
 function png(width: number, height: number, dpi?: number): Uint8Array {
   const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -43,12 +43,13 @@ describe('declaredDpi', () => {
   });
 });
 
-describe('isTruncated', () => {
-  it('finds the end markers of complete PNG and JPEG files', () => {
-    expect(isTruncated(png(1, 1), 'png')).toBe(false);
-    expect(isTruncated(png(1, 1).subarray(0, 30), 'png')).toBe(true);
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 0xff, 0xd9]);
-    expect(isTruncated(jpeg, 'jpeg')).toBe(false);
-    expect(isTruncated(jpeg.subarray(0, 7), 'jpeg')).toBe(true);
+describe('structureProblem', () => {
+  it('accepts sound files and names the damage in broken ones', () => {
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xda, 0, 2, 9, 9, 0xff, 0xd9]);
+    expect(structureProblem(jpeg, 'jpeg')).toBeUndefined();
+    expect(structureProblem(jpeg.subarray(0, 18), 'jpeg')).toMatch(/truncated/);
+    expect(structureProblem(jpeg.subarray(0, 8), 'jpeg')).toMatch(/truncated/);
+    const noFrame = new Uint8Array([0xff, 0xd8, 0xff, 0xda, 0, 2, 9, 0xff, 0xd9]);
+    expect(structureProblem(noFrame, 'jpeg')).toMatch(/before the frame header/);
   });
 });

@@ -76,20 +76,83 @@ function webpSize(b: Uint8Array, u16le: (o: number) => number): { width?: number
 }
 
 /**
- * Whether a PNG or JPEG stops before its end marker. Decoders fill the missing part with
- * grey and report success, which would turn a broken download into a silently half-read page.
+ * Why a PNG or JPEG cannot be decoded safely, or undefined when its structure is sound.
+ * Native decoders fill missing data with grey and report success, and some crash the
+ * whole process on a damaged header, so the chunk and segment structure is walked here,
+ * in plain code, before any decoder sees the bytes.
  */
-export function isTruncated(bytes: Uint8Array, format: InputFormat): boolean {
-  const tail = bytes.subarray(Math.max(0, bytes.length - 64));
-  if (format === 'jpeg') {
-    for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return false;
-    return true;
+export function structureProblem(bytes: Uint8Array, format: InputFormat): string | undefined {
+  if (format === 'png') return pngProblem(bytes);
+  if (format === 'jpeg') return jpegProblem(bytes);
+  return undefined;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function pngProblem(b: Uint8Array): string | undefined {
+  if (!PNG_SIGNATURE.every((v, i) => b[i] === v)) return 'not a PNG signature';
+  const u32 = (o: number) => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+  let o = 8;
+  let first = true;
+  let idat = false;
+  while (o + 12 <= b.length) {
+    const length = u32(o);
+    const type = String.fromCharCode(b[o + 4]!, b[o + 5]!, b[o + 6]!, b[o + 7]!);
+    if (o + 12 + length > b.length) return `the PNG is truncated (chunk ${type} runs past the end of the file)`;
+    if (crc32(b, o + 4, o + 8 + length) !== u32(o + 8 + length)) return `the PNG is corrupt (bad checksum in chunk ${type})`;
+    if (first && (type !== 'IHDR' || length !== 13)) return 'the PNG is corrupt (no image header)';
+    first = false;
+    if (type === 'IDAT') idat = true;
+    if (type === 'IEND') return idat ? undefined : 'the PNG holds no image data';
+    o += 12 + length;
   }
-  if (format === 'png') {
-    for (let i = tail.length - 4; i >= 0; i--) {
-      if (tail[i] === 0x49 && tail[i + 1] === 0x45 && tail[i + 2] === 0x4e && tail[i + 3] === 0x44) return false;
+  return 'the PNG is truncated (no end chunk)';
+}
+
+function jpegProblem(b: Uint8Array): string | undefined {
+  const u16 = (o: number) => (b[o]! << 8) | b[o + 1]!;
+  let o = 2;
+  let frame = false;
+  while (o + 4 <= b.length) {
+    if (b[o] !== 0xff) return 'the JPEG is corrupt (bad segment marker)';
+    const marker = b[o + 1]!;
+    if (marker === 0xff) {
+      o++;
+      continue;
     }
-    return true;
+    if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      o += 2;
+      continue;
+    }
+    const length = u16(o + 2);
+    if (length < 2 || o + 2 + length > b.length) return 'the JPEG is truncated (a header segment runs past the end)';
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      if (length < 8 || u16(o + 5) === 0 || u16(o + 7) === 0) return 'the JPEG is corrupt (bad frame header)';
+      frame = true;
+    }
+    if (marker === 0xda) {
+      if (!frame) return 'the JPEG is corrupt (image data before the frame header)';
+      // Entropy-coded data follows; the file must still end with its end-of-image marker.
+      const tail = b.subarray(Math.max(o, b.length - 64));
+      for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return undefined;
+      return 'the JPEG is truncated (no end-of-image marker)';
+    }
+    o += 2 + length;
   }
-  return false;
+  return 'the JPEG is truncated (no image data)';
+}
+
+let crcTable: Uint32Array | undefined;
+function crc32(b: Uint8Array, start: number, end: number): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = crcTable[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }
