@@ -17,7 +17,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'fixtures/scripts/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/*/src/**/*.test.ts',
+            'fixtures/scripts/**/*.test.ts',
+          ],
           exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
           testTimeout: 20_000,
         },
@@ -26,7 +30,11 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['packages/*/src/**/*.slow.test.ts', 'apps/*/src/**/*.slow.test.ts', 'apps/*/test/**/*.test.ts'],
+          include: [
+            'packages/*/src/**/*.slow.test.ts',
+            'apps/*/src/**/*.slow.test.ts',
+            'apps/*/test/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**'],
           testTimeout: 180_000,
           hookTimeout: 180_000,

@@ -56,7 +56,8 @@ export class ProgressBar {
     const ratio = Math.min(1, this.#pagesDone / total);
     const filled = Math.round(ratio * width);
     const elapsed = (now - this.#start) / 1000;
-    const eta = this.#pagesDone > 0 ? (elapsed / this.#pagesDone) * (this.#pagesTotal - this.#pagesDone) : undefined;
+    const eta =
+      this.#pagesDone > 0 ? (elapsed / this.#pagesDone) * (this.#pagesTotal - this.#pagesDone) : undefined;
     const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
     return `${bar} ${this.#pagesDone}/${this.#pagesTotal} pages · ${this.#filesDone}/${this.#filesTotal} files · ETA ${formatSeconds(eta)}`;
   }

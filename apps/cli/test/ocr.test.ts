@@ -84,7 +84,9 @@ describe('sohoa (built CLI)', () => {
     const words = hocr.match(/class="ocrx_word"/g)?.length ?? 0;
     const json = await runCli(['ocr', '-f', 'json', fixture('pdfs/text-layer.pdf')]);
     const doc = OcrDocument.parse(JSON.parse(json.stdout));
-    const expected = doc.pages.flatMap((p) => p.blocks.flatMap((b) => b.lines.flatMap((l) => l.words))).length;
+    const expected = doc.pages.flatMap((p) =>
+      p.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)),
+    ).length;
     expect(words).toBe(expected);
   });
 });

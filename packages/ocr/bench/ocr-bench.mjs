@@ -57,7 +57,7 @@ async function main() {
     manifest.pages.map(async (p) => ({
       ...p,
       file: path.join(scans, p.image),
-      truth: await readFile(path.join(scans, p.gt), "utf8"),
+      truth: await readFile(path.join(scans, p.gt), 'utf8'),
     })),
   );
   const hasNative = ensureNative();
@@ -83,9 +83,7 @@ async function main() {
   await single.close();
 
   console.log('\nPer profile (one worker vs one native process, same pages):');
-  console.log(
-    'profile  pages  sohoa p/min  native p/min  time ratio  sohoa CER  native CER  CER ratio',
-  );
+  console.log('profile  pages  sohoa p/min  native p/min  time ratio  sohoa CER  native CER  CER ratio');
   for (const profile of [...new Set(results.map((r) => r.profile))]) {
     const rows = results.filter((r) => r.profile === profile);
     const mean = (f) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
@@ -133,8 +131,12 @@ async function main() {
   }
   console.log('\nThroughput over all pages:');
   console.log(`  sohoa, 1 worker:        ${fmt(one)} pages/min`);
-  console.log(`  sohoa, ${cores} workers:       ${fmt(all)} pages/min  (pool speed-up ${fmt(all / one, 2)}×)`);
-  console.log(`  native, ${cores} processes:    ${fmt(nativeAll)} pages/min  (sohoa/native ${fmt(all / nativeAll, 2)}×)`);
+  console.log(
+    `  sohoa, ${cores} workers:       ${fmt(all)} pages/min  (pool speed-up ${fmt(all / one, 2)}×)`,
+  );
+  console.log(
+    `  native, ${cores} processes:    ${fmt(nativeAll)} pages/min  (sohoa/native ${fmt(all / nativeAll, 2)}×)`,
+  );
 }
 
 main().catch((error) => {

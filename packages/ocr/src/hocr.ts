@@ -1,6 +1,12 @@
 import type { BBox, OcrDocument } from '@sohoa/model';
 
-const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => escapes[c]!);
 }
@@ -38,7 +44,9 @@ export function toHocr(doc: OcrDocument): string {
     );
     for (const block of page.blocks) {
       blockId++;
-      out.push(`<div class="ocr_carea" id="block_${p}_${blockId}" title="${box(block.bbox)}" data-role="${block.role}">`);
+      out.push(
+        `<div class="ocr_carea" id="block_${p}_${blockId}" title="${box(block.bbox)}" data-role="${block.role}">`,
+      );
       out.push(`<p class="ocr_par" id="par_${p}_${blockId}" lang="vie" title="${box(block.bbox)}">`);
       for (const line of block.lines) {
         lineId++;
@@ -46,7 +54,9 @@ export function toHocr(doc: OcrDocument): string {
           wordId++;
           return `<span class="ocrx_word" id="word_${p}_${wordId}" title="${box(w.bbox)}; x_wconf ${Math.round(w.confidence)}">${escapeXml(w.text)}</span>`;
         });
-        out.push(`<span class="ocr_line" id="line_${p}_${lineId}" title="${box(line.bbox)}">${words.join(' ')}</span>`);
+        out.push(
+          `<span class="ocr_line" id="line_${p}_${lineId}" title="${box(line.bbox)}">${words.join(' ')}</span>`,
+        );
       }
       out.push('</p>', '</div>');
     }

@@ -4,7 +4,14 @@
  * store 1×1 or 72 by default without meaning it... 72 is kept only if nothing else helps).
  */
 export function declaredDpi(bytes: Uint8Array, format: string): number | undefined {
-  const dpi = format === 'png' ? pngDpi(bytes) : format === 'jpeg' ? jpegDpi(bytes) : format === 'bmp' ? bmpDpi(bytes) : undefined;
+  const dpi =
+    format === 'png'
+      ? pngDpi(bytes)
+      : format === 'jpeg'
+        ? jpegDpi(bytes)
+        : format === 'bmp'
+          ? bmpDpi(bytes)
+          : undefined;
   // 72 and 96 are screen defaults written by tools that know nothing of the scan.
   if (dpi === undefined || dpi < 100 || dpi > 2400) return undefined;
   return Math.round(dpi);

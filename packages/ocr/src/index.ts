@@ -1,4 +1,4 @@
-export { type OcrErrorCode, OcrInputError, isOcrInputError } from './errors.js';
+export { isOcrInputError, type OcrErrorCode, OcrInputError } from './errors.js';
 export { createGrayImage, encodePgm, type GrayImage, grayFromRgba, otsuThreshold } from './gray-image.js';
 export { toHocr } from './hocr.js';
 export { blocksText, type LayoutOptions, layoutPage, type RawLine } from './layout.js';

@@ -27,12 +27,31 @@ describe('layoutPage', () => {
     const right = 1700;
     const lines: RawLine[] = [
       // The engine read each header row straight across both columns.
-      { paragraph: 1, words: [...centred('ĐẢNG BỘ TỈNH BẮC GIANG', left, 200), ...centred('ĐẢNG CỘNG SẢN VIỆT NAM', right, 200)] },
+      {
+        paragraph: 1,
+        words: [
+          ...centred('ĐẢNG BỘ TỈNH BẮC GIANG', left, 200),
+          ...centred('ĐẢNG CỘNG SẢN VIỆT NAM', right, 200),
+        ],
+      },
       { paragraph: 1, words: centred('TỈNH ỦY', left, 270) },
       { paragraph: 1, words: [...centred('*', left, 340)] },
-      { paragraph: 1, words: [...centred('Số 125-KH/TU', left, 410), ...centred('Bắc Giang, ngày 15 tháng 3 năm 2024', right, 410)] },
+      {
+        paragraph: 1,
+        words: [
+          ...centred('Số 125-KH/TU', left, 410),
+          ...centred('Bắc Giang, ngày 15 tháng 3 năm 2024', right, 410),
+        ],
+      },
       { paragraph: 2, words: centred('KẾ HOẠCH', 1400, 600) },
-      { paragraph: 3, words: words('Thực hiện Nghị quyết số 36-NQ/TW ngày 30/01/2023 của Bộ Chính trị về phát triển', 350, 760) },
+      {
+        paragraph: 3,
+        words: words(
+          'Thực hiện Nghị quyết số 36-NQ/TW ngày 30/01/2023 của Bộ Chính trị về phát triển',
+          350,
+          760,
+        ),
+      },
       { paragraph: 3, words: words('và ứng dụng công nghệ sinh học.', 350, 830) },
     ];
     const blocks = layoutPage(lines, { pageWidth: W, pageHeight: H, firstPage: true });
@@ -49,7 +68,14 @@ describe('layoutPage', () => {
 
   it('separates a closing recipients | signature zone without calling it a header', () => {
     const lines: RawLine[] = [
-      { paragraph: 1, words: words('Trên đây là Kế hoạch triển khai thực hiện Nghị quyết của Ban Thường vụ Tỉnh ủy.', 350, 400) },
+      {
+        paragraph: 1,
+        words: words(
+          'Trên đây là Kế hoạch triển khai thực hiện Nghị quyết của Ban Thường vụ Tỉnh ủy.',
+          350,
+          400,
+        ),
+      },
       { paragraph: 2, words: [...words('Nơi nhận:', 350, 600), ...centred('T/M BAN THƯỜNG VỤ', 1750, 600)] },
       { paragraph: 2, words: [...words('- Ban Bí thư,', 350, 660), ...centred('PHÓ BÍ THƯ', 1750, 660)] },
       { paragraph: 2, words: words('- Lưu VPTU.', 350, 720) },
@@ -73,7 +99,14 @@ describe('layoutPage', () => {
     const lines: RawLine[] = [
       { paragraph: 1, words: words('II- MỤC TIÊU', 350, 300) },
       { paragraph: 2, words: words('1. Mục tiêu chung', 350, 370) },
-      { paragraph: 3, words: words('Tập trung các nguồn lực xã hội, các lợi thế của tỉnh để phát triển và ứng dụng', 350, 440) },
+      {
+        paragraph: 3,
+        words: words(
+          'Tập trung các nguồn lực xã hội, các lợi thế của tỉnh để phát triển và ứng dụng',
+          350,
+          440,
+        ),
+      },
       { paragraph: 3, words: words('công nghệ sinh học.', 350, 510) },
       { paragraph: 4, words: words('2. Mục tiêu cụ thể', 350, 580) },
     ];
@@ -90,8 +123,14 @@ describe('layoutPage', () => {
 
   it('orders lines top to bottom even when the engine listed blocks out of order', () => {
     const lines: RawLine[] = [
-      { paragraph: 2, words: words('second line of text that spans the whole width of the page body', 350, 500) },
-      { paragraph: 1, words: words('first line of text that spans the whole width of the page body', 350, 300) },
+      {
+        paragraph: 2,
+        words: words('second line of text that spans the whole width of the page body', 350, 500),
+      },
+      {
+        paragraph: 1,
+        words: words('first line of text that spans the whole width of the page body', 350, 300),
+      },
     ];
     const text = blocksText(layoutPage(lines, { pageWidth: W, pageHeight: H, firstPage: false }));
     expect(text.indexOf('first')).toBeLessThan(text.indexOf('second'));

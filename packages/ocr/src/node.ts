@@ -39,9 +39,14 @@ async function decodeWithCanvas(bytes: Uint8Array, source: string): Promise<Gray
   try {
     img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (error) {
-    throw new OcrInputError('corrupt', source, `the image is corrupt or truncated (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw new OcrInputError(
+      'corrupt',
+      source,
+      `the image is corrupt or truncated (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
   }
   if (!img.width || !img.height) throw new OcrInputError('corrupt', source, 'the image has no pixels');
   const canvas = createCanvas(img.width, img.height);
@@ -106,9 +111,12 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new OcrInputError('not-found', file, 'no such file', { cause: error });
-    if (code === 'EISDIR') throw new OcrInputError('unreadable', file, 'is a directory, not a file', { cause: error });
+    if (code === 'EISDIR')
+      throw new OcrInputError('unreadable', file, 'is a directory, not a file', { cause: error });
     if (code === 'EACCES') throw new OcrInputError('unreadable', file, 'permission denied', { cause: error });
-    throw new OcrInputError('unreadable', file, `cannot be read (${(error as Error).message})`, { cause: error });
+    throw new OcrInputError('unreadable', file, `cannot be read (${(error as Error).message})`, {
+      cause: error,
+    });
   }
 }
 

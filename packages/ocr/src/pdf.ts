@@ -5,7 +5,10 @@ import type { RawLine } from './layout.js';
 
 /** The parts of the pdfjs-dist module we use; Node and browsers import different builds. */
 export interface PdfjsModule {
-  getDocument: (params: Record<string, unknown>) => { promise: Promise<PDFDocumentProxy>; destroy(): Promise<void> };
+  getDocument: (params: Record<string, unknown>) => {
+    promise: Promise<PDFDocumentProxy>;
+    destroy(): Promise<void>;
+  };
   Util: { transform(m1: number[], m2: number[]): number[] };
   OPS: Record<string, number>;
 }
@@ -42,10 +45,14 @@ export async function openPdf(
     await task.destroy().catch(() => {});
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') {
-      throw new OcrInputError('encrypted-pdf', source, 'the PDF is encrypted (password required)', { cause: error });
+      throw new OcrInputError('encrypted-pdf', source, 'the PDF is encrypted (password required)', {
+        cause: error,
+      });
     }
     const detail = (error as Error).message ?? String(error);
-    throw new OcrInputError('corrupt', source, `the PDF is corrupt or unreadable (${detail})`, { cause: error });
+    throw new OcrInputError('corrupt', source, `the PDF is corrupt or unreadable (${detail})`, {
+      cause: error,
+    });
   }
 }
 
@@ -92,7 +99,8 @@ export async function readTextLayer(pdfjs: PdfjsModule, page: PDFPageProxy): Pro
   const rawLines: Run[][] = [];
   for (const run of runs) {
     const line = rawLines[rawLines.length - 1];
-    if (line && Math.abs(line[0]!.baseline - run.baseline) < 0.35 * Math.min(line[0]!.size, run.size)) line.push(run);
+    if (line && Math.abs(line[0]!.baseline - run.baseline) < 0.35 * Math.min(line[0]!.size, run.size))
+      line.push(run);
     else rawLines.push([run]);
   }
   const lines: RawLine[] = [];
@@ -108,7 +116,13 @@ export async function readTextLayer(pdfjs: PdfjsModule, page: PDFPageProxy): Pro
     previous = first;
     lines.push({ words: line.flatMap(runWords), paragraph });
   }
-  return { lines, characters, garbage: characters ? garbage / characters : 0, width: viewport.width, height: viewport.height };
+  return {
+    lines,
+    characters,
+    garbage: characters ? garbage / characters : 0,
+    width: viewport.width,
+    height: viewport.height,
+  };
 }
 
 /** Split a text run into words, placing each by its share of the run's characters. */
@@ -151,7 +165,8 @@ export async function embeddedImageDpi(pdfjs: PdfjsModule, page: PDFPageProxy): 
     const args = ops.argsArray[i] as unknown[];
     let width: number | undefined;
     if (typeof args[1] === 'number') width = args[1];
-    else if (args[0] && typeof args[0] === 'object' && 'width' in args[0]) width = (args[0] as { width: number }).width;
+    else if (args[0] && typeof args[0] === 'object' && 'width' in args[0])
+      width = (args[0] as { width: number }).width;
     // Logos and stamps are small; only a page-sized scan says what resolution the page has.
     if (!width || width < 800) continue;
     // Assume the image spans the page width, as scans do.

@@ -1,7 +1,7 @@
 import { type OcrBlock, OcrDocument, type OcrPage } from '@sohoa/model';
-import { boxMapper, mapBlocks } from './box-mapping.js';
-import { detectLegacyEncoding, decodeTcvn3, decodeVni, nfc } from '@sohoa/vi';
+import { decodeTcvn3, decodeVni, detectLegacyEncoding, nfc } from '@sohoa/vi';
 import type { PDFPageProxy } from 'pdfjs-dist';
+import { boxMapper, mapBlocks } from './box-mapping.js';
 import { OcrInputError } from './errors.js';
 import type { GrayImage } from './gray-image.js';
 import { blocksText, layoutPage, type RawLine } from './layout.js';
@@ -96,7 +96,12 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
   // Pages prepared ahead of the pool: enough to keep workers busy, few enough to bound memory.
   const pagesInFlight = pool.size + 1;
 
-  async function ocrImage(image: GrayImage, dpi: number, pageNumber: number, source: string): Promise<OcrPage> {
+  async function ocrImage(
+    image: GrayImage,
+    dpi: number,
+    pageNumber: number,
+    source: string,
+  ): Promise<OcrPage> {
     const prep =
       options.preprocess === false
         ? { image, dpi, scale: 1, skew: 0, steps: [] as string[] }
@@ -107,9 +112,14 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
         recognizeImage(worker, prep.image, { dpi: prep.dpi, psm: options.psm ?? 3 }),
       );
     } catch (error) {
-      throw new OcrInputError('engine-failed', source, `OCR failed on page ${pageNumber}: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw new OcrInputError(
+        'engine-failed',
+        source,
+        `OCR failed on page ${pageNumber}: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
     }
     const blocks = layoutPage(result.lines, {
       pageWidth: prep.image.width,
@@ -145,7 +155,9 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
 
   async function recognizePdf(input: RecognizeInput, cb: RecognizeCallbacks) {
     const pdfjs = await platform.pdfjs();
-    const doc = await openPdf(pdfjs, input.bytes, input.source, { documentParams: platform.pdfDocumentParams });
+    const doc = await openPdf(pdfjs, input.bytes, input.source, {
+      documentParams: platform.pdfDocumentParams,
+    });
     try {
       const count = doc.numPages;
       cb.onPages?.(input.source, count);
@@ -155,7 +167,9 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
         try {
           pdfPage = await doc.getPage(n);
         } catch (error) {
-          throw new OcrInputError('corrupt', input.source, `page ${n} of the PDF is unreadable`, { cause: error });
+          throw new OcrInputError('corrupt', input.source, `page ${n} of the PDF is unreadable`, {
+            cause: error,
+          });
         }
         const page = await recognizePdfPage(pdfjs, pdfPage, n, input.source);
         pdfPage.cleanup();
@@ -174,7 +188,11 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       const legacy = detectLegacyEncoding(raw);
       const encoding = legacy.encoding;
       const decode =
-        encoding === 'tcvn3' ? (t: string) => decodeTcvn3(restoreTcvn3Uhorn(t)) : encoding === 'vni' ? decodeVni : nfc;
+        encoding === 'tcvn3'
+          ? (t: string) => decodeTcvn3(restoreTcvn3Uhorn(t))
+          : encoding === 'vni'
+            ? decodeVni
+            : nfc;
       const lines: RawLine[] = layer.lines.map((l) => {
         const words = l.words.map((w) => ({ ...w, text: decode(w.text) }));
         return { paragraph: l.paragraph, words: encoding === 'tcvn3' ? capitalLine(words) : words };
@@ -198,7 +216,8 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
   return {
     pool,
     async recognize(input, callbacks = {}) {
-      if (input.bytes.length === 0) throw new OcrInputError('empty-file', input.source, 'the file is empty (0 bytes)');
+      if (input.bytes.length === 0)
+        throw new OcrInputError('empty-file', input.source, 'the file is empty (0 bytes)');
       const sniffed = sniffInput(input.bytes);
       if (!sniffed) {
         throw new OcrInputError(
@@ -240,7 +259,11 @@ function pageFromBlocks(blocks: OcrBlock[], meta: PageMeta): OcrPage {
 }
 
 function buildPage(lines: RawLine[], meta: PageMeta): OcrPage {
-  const blocks = layoutPage(lines, { pageWidth: meta.width, pageHeight: meta.height, firstPage: meta.number === 1 });
+  const blocks = layoutPage(lines, {
+    pageWidth: meta.width,
+    pageHeight: meta.height,
+    firstPage: meta.number === 1,
+  });
   return pageFromBlocks(blocks, meta);
 }
 
@@ -275,7 +298,11 @@ export function guessDpi(image: GrayImage): number {
 }
 
 /** Map with at most `limit` calls in flight, keeping the input order. */
-export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   let failed: unknown;

@@ -7,7 +7,17 @@ function png(width: number, height: number, dpi?: number): Uint8Array {
   const u32 = (n: number) => [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255];
   const ihdr = [...u32(13), ...[73, 72, 68, 82], ...u32(width), ...u32(height), 8, 0, 0, 0, 0, 0, 0, 0, 0];
   const phys = dpi
-    ? [...u32(9), ...[112, 72, 89, 115], ...u32(Math.round(dpi / 0.0254)), ...u32(Math.round(dpi / 0.0254)), 1, 0, 0, 0, 0]
+    ? [
+        ...u32(9),
+        ...[112, 72, 89, 115],
+        ...u32(Math.round(dpi / 0.0254)),
+        ...u32(Math.round(dpi / 0.0254)),
+        1,
+        0,
+        0,
+        0,
+        0,
+      ]
     : [];
   return new Uint8Array([...sig, ...ihdr, ...phys, ...u32(0), 73, 69, 78, 68, 0, 0, 0, 0]);
 }
@@ -45,7 +55,9 @@ describe('declaredDpi', () => {
 
 describe('structureProblem', () => {
   it('accepts sound files and names the damage in broken ones', () => {
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xda, 0, 2, 9, 9, 0xff, 0xd9]);
+    const jpeg = new Uint8Array([
+      0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 1, 0, 1, 1, 1, 0x11, 0, 0xff, 0xda, 0, 2, 9, 9, 0xff, 0xd9,
+    ]);
     expect(structureProblem(jpeg, 'jpeg')).toBeUndefined();
     expect(structureProblem(jpeg.subarray(0, 18), 'jpeg')).toMatch(/truncated/);
     expect(structureProblem(jpeg.subarray(0, 8), 'jpeg')).toMatch(/truncated/);

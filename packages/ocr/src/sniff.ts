@@ -22,7 +22,8 @@ export function sniffInput(bytes: Uint8Array): SniffResult | undefined {
     return b.length >= 24 ? { format: 'png', width: u32be(16), height: u32be(20) } : { format: 'png' };
   }
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { format: 'jpeg', ...jpegSize(b, u16be) };
-  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP') return { format: 'webp', ...webpSize(b, u16le) };
+  if (ascii(b, 0, 4) === 'RIFF' && ascii(b, 8, 4) === 'WEBP')
+    return { format: 'webp', ...webpSize(b, u16le) };
   if (b[0] === 0x42 && b[1] === 0x4d && b.length >= 26) {
     return { format: 'bmp', width: Math.abs(u32le(18) | 0), height: Math.abs(u32le(22) | 0) };
   }
@@ -98,8 +99,10 @@ function pngProblem(b: Uint8Array): string | undefined {
   while (o + 12 <= b.length) {
     const length = u32(o);
     const type = String.fromCharCode(b[o + 4]!, b[o + 5]!, b[o + 6]!, b[o + 7]!);
-    if (o + 12 + length > b.length) return `the PNG is truncated (chunk ${type} runs past the end of the file)`;
-    if (crc32(b, o + 4, o + 8 + length) !== u32(o + 8 + length)) return `the PNG is corrupt (bad checksum in chunk ${type})`;
+    if (o + 12 + length > b.length)
+      return `the PNG is truncated (chunk ${type} runs past the end of the file)`;
+    if (crc32(b, o + 4, o + 8 + length) !== u32(o + 8 + length))
+      return `the PNG is corrupt (bad checksum in chunk ${type})`;
     if (first && (type !== 'IHDR' || length !== 13)) return 'the PNG is corrupt (no image header)';
     first = false;
     if (type === 'IDAT') idat = true;
@@ -125,7 +128,8 @@ function jpegProblem(b: Uint8Array): string | undefined {
       continue;
     }
     const length = u16(o + 2);
-    if (length < 2 || o + 2 + length > b.length) return 'the JPEG is truncated (a header segment runs past the end)';
+    if (length < 2 || o + 2 + length > b.length)
+      return 'the JPEG is truncated (a header segment runs past the end)';
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       if (length < 8 || u16(o + 5) === 0 || u16(o + 7) === 0) return 'the JPEG is corrupt (bad frame header)';
       frame = true;
@@ -134,7 +138,8 @@ function jpegProblem(b: Uint8Array): string | undefined {
       if (!frame) return 'the JPEG is corrupt (image data before the frame header)';
       // Entropy-coded data follows; the file must still end with its end-of-image marker.
       const tail = b.subarray(Math.max(o, b.length - 64));
-      for (let i = tail.length - 2; i >= 0; i--) if (tail[i] === 0xff && tail[i + 1] === 0xd9) return undefined;
+      for (let i = tail.length - 2; i >= 0; i--)
+        if (tail[i] === 0xff && tail[i + 1] === 0xd9) return undefined;
       return 'the JPEG is truncated (no end-of-image marker)';
     }
     o += 2 + length;

@@ -1,4 +1,4 @@
-import type { BBox, OcrWord } from '@sohoa/model';
+import type { OcrWord } from '@sohoa/model';
 import Tesseract from 'tesseract.js';
 import { encodePgm, type GrayImage } from './gray-image.js';
 import type { RawLine } from './layout.js';
@@ -20,7 +20,10 @@ export type TesseractWorker = Tesseract.Worker;
 /** createWorker never settles when a file is missing: bound it. */
 const CREATE_TIMEOUT_MS = 60_000;
 
-export async function createTesseractWorker(assets: TesseractAssets, language = 'vie'): Promise<TesseractWorker> {
+export async function createTesseractWorker(
+  assets: TesseractAssets,
+  language = 'vie',
+): Promise<TesseractWorker> {
   let failure: unknown;
   const options: Partial<Tesseract.WorkerOptions> = {
     langPath: assets.langPath,
@@ -42,7 +45,10 @@ export async function createTesseractWorker(assets: TesseractAssets, language = 
     );
   });
   try {
-    const worker = await Promise.race([Tesseract.createWorker(language, Tesseract.OEM.LSTM_ONLY, options), timeout]);
+    const worker = await Promise.race([
+      Tesseract.createWorker(language, Tesseract.OEM.LSTM_ONLY, options),
+      timeout,
+    ]);
     // Tesseract prints notes such as "Detected 628 diacritics" to stdout, where they would
     // mix with the text a CLI user pipes on.
     await worker.setParameters({ debug_file: '/dev/null' });
@@ -73,7 +79,11 @@ export async function recognizeImage(
     tessedit_pageseg_mode: String(options.psm ?? 3) as Tesseract.PSM,
     user_defined_dpi: String(Math.round(options.dpi)),
   });
-  const result = await worker.recognize(encodePgm(image) as unknown as Buffer, {}, { text: false, blocks: true });
+  const result = await worker.recognize(
+    encodePgm(image) as unknown as Buffer,
+    {},
+    { text: false, blocks: true },
+  );
   const lines: RawLine[] = [];
   let paragraph = 0;
   for (const block of result.data.blocks ?? []) {
@@ -84,7 +94,11 @@ export async function recognizeImage(
         for (const w of line.words) {
           const text = w.text.trim();
           if (!text) continue;
-          const word: OcrWord = { text, bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 }, confidence: clampConfidence(w.confidence) };
+          const word: OcrWord = {
+            text,
+            bbox: { x0: w.bbox.x0, y0: w.bbox.y0, x1: w.bbox.x1, y1: w.bbox.y1 },
+            confidence: clampConfidence(w.confidence),
+          };
           const choices = (w.choices ?? [])
             .filter((c) => c.text.trim() && c.text.trim() !== text)
             .map((c) => ({ text: c.text.trim(), confidence: clampConfidence(c.confidence) }));
@@ -101,4 +115,3 @@ export async function recognizeImage(
 function clampConfidence(c: number): number {
   return Number.isFinite(c) ? Math.min(100, Math.max(0, c)) : 0;
 }
-

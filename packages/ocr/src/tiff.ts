@@ -43,8 +43,13 @@ export function decodeTiff(bytes: Uint8Array, source: string, maxPixels: number)
     return pages;
   } catch (error) {
     if (error instanceof OcrInputError) throw error;
-    throw new OcrInputError('corrupt', source, `the TIFF is corrupt or unsupported (${(error as Error).message})`, {
-      cause: error,
-    });
+    throw new OcrInputError(
+      'corrupt',
+      source,
+      `the TIFF is corrupt or unsupported (${(error as Error).message})`,
+      {
+        cause: error,
+      },
+    );
   }
 }

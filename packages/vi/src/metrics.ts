@@ -21,7 +21,7 @@ export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
       const sub = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
       const del = prev[j]! + 1;
       const ins = curr[j - 1]! + 1;
-      curr[j] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+      curr[j] = sub < del ? Math.min(sub, ins) : Math.min(del, ins);
     }
     [prev, curr] = [curr, prev];
   }

@@ -38,7 +38,8 @@ function render(doc: OcrDocument, format: Format): string {
 function positiveInt(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} needs a positive whole number, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} needs a positive whole number, got "${value}"`);
   return n;
 }
 
@@ -65,7 +66,8 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
   }
   if (positionals.length === 0) throw new UsageError('no input files (see sohoa ocr --help)');
   const format = values.format as Format;
-  if (!(format in extensions)) throw new UsageError(`unknown --format "${values.format}" (txt, json or hocr)`);
+  if (!(format in extensions))
+    throw new UsageError(`unknown --format "${values.format}" (txt, json or hocr)`);
   const jobs = positiveInt('jobs', values.jobs);
   const dpi = positiveInt('dpi', values.dpi);
   const psm = values.psm === undefined ? undefined : Number(values.psm);

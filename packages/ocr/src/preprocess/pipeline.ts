@@ -2,8 +2,8 @@ import type { GrayImage } from '../gray-image.js';
 import { backgroundSpread, sauvolaBinarize } from './binarize.js';
 import { medianFilter3, speckleRatio } from './denoise.js';
 import { estimateSkew } from './deskew.js';
-import { removeSpecks } from './specks.js';
 import { resize, rotate } from './geometry.js';
+import { removeSpecks } from './specks.js';
 
 export interface PreprocessOptions {
   /** Median-filter salt-and-pepper noise: 'auto' does it only when specks are measured. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createGrayImage, type GrayImage, otsuThreshold } from '../gray-image.js';
 import { backgroundSpread, sauvolaBinarize } from './binarize.js';
-import { removeSpecks } from './specks.js';
 import { medianFilter3, speckleRatio } from './denoise.js';
 import { estimateSkew } from './deskew.js';
 import { resize, rotate } from './geometry.js';
 import { preprocess } from './pipeline.js';
+import { removeSpecks } from './specks.js';
 
 /** A page of fake text lines: dark bars with word gaps, like text seen from afar. */
 function fakePage(width = 1200, height = 1600): GrayImage {
@@ -56,7 +56,8 @@ describe('denoise', () => {
     const filtered = medianFilter3(noisy);
     expect(speckleRatio(filtered)).toBeLessThan(0.001);
     let diff = 0;
-    for (let i = 0; i < clean.data.length; i++) if (Math.abs(clean.data[i]! - filtered.data[i]!) > 128) diff++;
+    for (let i = 0; i < clean.data.length; i++)
+      if (Math.abs(clean.data[i]! - filtered.data[i]!) > 128) diff++;
     expect(diff / clean.data.length).toBeLessThan(0.01);
   });
 });
@@ -115,7 +116,12 @@ describe('preprocess pipeline', () => {
   it('denoises only when it measures specks, and every step can be switched off', () => {
     expect(preprocess(fakePage(), 300).steps).not.toContain('denoise');
     expect(preprocess(seededNoise(fakePage(), 0.05), 300).steps[0]).toBe('denoise');
-    const none = preprocess(fakePage(), 150, { denoise: false, deskew: false, binarize: false, upscaleBelowDpi: 0 });
+    const none = preprocess(fakePage(), 150, {
+      denoise: false,
+      deskew: false,
+      binarize: false,
+      upscaleBelowDpi: 0,
+    });
     expect(none.steps).toEqual([]);
     expect(none.dpi).toBe(150);
   });
@@ -128,7 +134,11 @@ describe('removeSpecks', () => {
       page.data[y * page.width + x] = v;
     };
     // Dust in the margin: 2×2 dark dots far from any text.
-    for (const [x, y] of [[30, 30], [60, 550], [770, 300]] as const) {
+    for (const [x, y] of [
+      [30, 30],
+      [60, 550],
+      [770, 300],
+    ] as const) {
       at(x, y);
       at(x + 1, y);
       at(x, y + 1);

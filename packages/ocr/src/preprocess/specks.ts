@@ -13,7 +13,10 @@ export interface SpeckOptions {
  * Vietnamese letters stay, because they sit right next to their base letter.
  * Returns the cleaned image and how many components were removed.
  */
-export function removeSpecks(image: GrayImage, options: SpeckOptions = {}): { image: GrayImage; removed: number } {
+export function removeSpecks(
+  image: GrayImage,
+  options: SpeckOptions = {},
+): { image: GrayImage; removed: number } {
   const { width: w, height: h, data } = image;
   const t = otsuThreshold(image);
   const labels = new Int32Array(w * h).fill(-1);
@@ -83,7 +86,9 @@ export function removeSpecks(image: GrayImage, options: SpeckOptions = {}): { im
     const ya = Math.max(0, boxes[c * 4 + 1]! - reach);
     const xb = Math.min(w, boxes[c * 4 + 2]! + reach + 1);
     const yb = Math.min(h, boxes[c * 4 + 3]! + reach + 1);
-    return integral[yb * W + xb]! - integral[ya * W + xb]! - integral[yb * W + xa]! + integral[ya * W + xa]! > 0;
+    return (
+      integral[yb * W + xb]! - integral[ya * W + xb]! - integral[yb * W + xa]! + integral[ya * W + xa]! > 0
+    );
   };
   const remove = new Uint8Array(areas.length);
   let removed = 0;
