@@ -1,4 +1,6 @@
 import { ocrHelp, runOcr, UsageError } from './commands/ocr.js';
+import { parseHelp, runParse } from './commands/parse.js';
+import { runSchema, schemaHelp } from './commands/schema.js';
 import { type Io, processIo } from './io.js';
 
 const help = `sohoa — digitise scanned Vietnamese administrative documents, offline.
@@ -7,11 +9,15 @@ Usage: sohoa <command> [options]
 
 Commands:
   ocr <inputs...>   read scans and PDFs into text (txt, json, hocr)
+  parse <file|->    read a document's structure: header, sections, tasks (json, md)
+  schema            print the JSON Schema of the parsed plan
 
 Run "sohoa <command> --help" for a command's options.`;
 
 const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   ocr: { run: runOcr, help: ocrHelp },
+  parse: { run: runParse, help: parseHelp },
+  schema: { run: runSchema, help: schemaHelp },
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { findDeadline, findRecurrence, parseDateLine, parsePartialDate, parseTimeValue } from './dates.js';
+
+describe('dates', () => {
+  it('reads dates as precise as printed', () => {
+    expect(parsePartialDate('ngày 26 tháng 3 năm 2026')?.iso).toBe('2026-03-26');
+    expect(parsePartialDate('ngày  tháng 4 năm 2026')).toEqual({
+      raw: 'ngày tháng 4 năm 2026',
+      iso: '2026-04',
+    });
+    expect(parsePartialDate('ngày tháng năm 2026')?.iso).toBe('2026');
+    expect(parsePartialDate('ngày 30 tháng 2 năm 2024')?.iso).toBeNull();
+    expect(parseDateLine('Hà Nội, ngày 01 tháng 02 năm 2023')).toEqual({
+      place: 'Hà Nội',
+      date: { raw: 'ngày 01 tháng 02 năm 2023', iso: '2023-02-01' },
+    });
+  });
+});
+
+describe('findDeadline', () => {
+  it.each([
+    ['xong trong tháng 02/2024', { kind: 'within', iso: '2024-02' }],
+    ['hoàn thành trước ngày 15/3/2024.', { kind: 'by', iso: '2024-03-15', raw: 'trước ngày 15/3/2024' }],
+    ['hoàn thành trong quý I/2024', { kind: 'within', iso: '2024-Q1' }],
+    ['hoàn thành trong quý IV năm 2026', { kind: 'within', iso: '2026-Q4', raw: 'trong quý IV năm 2026' }],
+    ['từ ngày 01/12/2025 đến ngày 14/12/2025', { kind: 'range', iso: '2025-12-01', end: '2025-12-14' }],
+    ['từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026', { kind: 'range', end: '2026-02-01T17:00' }],
+    ['gửi về Sở trước ngày 20 hằng tháng', { kind: 'by', iso: null }],
+    ['Thời gian kiểm tra: 13h30’ ngày 29/4/2026', { kind: 'on', iso: '2026-04-29T13:30' }],
+    ['sau ngày bầu cử 15/3/2026', { kind: 'after', iso: '2026-03-15' }],
+  ])('%s', (text, expected) => {
+    expect(findDeadline(text)).toMatchObject(expected);
+  });
+
+  it('ignores dates of cited documents and horizons', () => {
+    expect(findDeadline('theo Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ')).toBeNull();
+    expect(findDeadline('Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050')).toBeNull();
+  });
+
+  it('reads time values: windows, bare periods, events', () => {
+    expect(parseTimeValue(['Quý IV/2025 và Quý I/2026'])).toMatchObject({
+      kind: 'range',
+      iso: '2025-Q4',
+      end: '2026-Q1',
+    });
+    expect(parseTimeValue(['Dự kiến ngày 05/12/2025 (Chậm nhất ngày 10/12/2025)'])).toMatchObject({
+      kind: 'on',
+      iso: '2025-12-05',
+    });
+    expect(parseTimeValue(['tháng 11/2025 đến tháng 4/2026'])).toMatchObject({
+      kind: 'range',
+      iso: '2025-11',
+      end: '2026-04',
+    });
+    expect(
+      parseTimeValue([
+        '+ Đợt 1: từ ngày 01/12/2025 đến ngày 14/12/2025.',
+        '+ Đợt 2: từ ngày 02/02/2026 đến ngày 08/02/2026.',
+      ]),
+    ).toMatchObject({
+      kind: 'range',
+      iso: '2025-12-01',
+      end: '2026-02-08',
+    });
+    expect(parseTimeValue(['Từ khi thành lập đến khi kết thúc nhiệm vụ.'])).toMatchObject({
+      kind: 'relative',
+      iso: null,
+    });
+  });
+
+  it('reads recurrences', () => {
+    expect(findRecurrence('báo cáo hằng năm')?.kind).toBe('annual');
+    expect(findRecurrence('định kỳ 6 tháng báo cáo')?.kind).toBe('semiannual');
+    expect(findRecurrence('định kỳ hàng năm (trước ngày 10/12)')?.kind).toBe('annual');
+    expect(findRecurrence('Thường xuyên rà soát')?.kind).toBe('continuous');
+    expect(findRecurrence('Tổ chức kiểm tra')).toBeNull();
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { parseHeadingMarker } from './numbering.js';
+
+describe('parseHeadingMarker', () => {
+  it.each([
+    ['I- MỤC ĐÍCH, YÊU CẦU', 'I-', 'roman', 'MỤC ĐÍCH, YÊU CẦU'],
+    ['II. NỘI DUNG', 'II.', 'roman', 'NỘI DUNG'],
+    ['3. Sở Xây dựng', '3.', 'arabic', 'Sở Xây dựng'],
+    ['2.1. Đến năm 2030:', '2.1.', 'decimal', 'Đến năm 2030:'],
+    ['1.3 Xây dựng kế hoạch', '1.3', 'decimal', 'Xây dựng kế hoạch'],
+    ['a) Về tiêu chuẩn', 'a)', 'letter', 'Về tiêu chuẩn'],
+    ['Điều 5. Hiệu lực thi hành', 'Điều 5.', 'article', 'Hiệu lực thi hành'],
+    ['Chương II QUY ĐỊNH CHUNG', 'Chương II', 'chapter', 'QUY ĐỊNH CHUNG'],
+  ])('%s', (text, number, kind, rest) => {
+    expect(parseHeadingMarker(text)).toMatchObject({ number, kind, rest });
+  });
+
+  it('repairs OCR leftovers on Roman numerals, preferring the expected value', () => {
+    expect(parseHeadingMarker('IL. MỤC TIÊU', { expectedRoman: 2 })).toMatchObject({
+      number: 'II.',
+      printed: 'IL.',
+    });
+    expect(parseHeadingMarker('1I- NHIỆM VỤ', { expectedRoman: 2 })).toMatchObject({
+      number: 'II-',
+      kind: 'roman',
+    });
+  });
+
+  it.each([
+    '- Tuyên truyền',
+    '(1) Tổ chức',
+    'Mục đích',
+    'Điều 9 Nghị định số 181/2024/NĐ-CP',
+    '1.280 tỷ đồng',
+    '15/3/2026 là ngày bầu cử',
+  ])('not a heading: %s', (text) => {
+    expect(parseHeadingMarker(text)).toBeNull();
+  });
+});

@@ -1,0 +1,298 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { normalizeForMatch, type OcrDocument, Plan } from '@sohoa/model';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, it } from 'vitest';
+import { parse, planToMarkdown, sohoaParse, sohoaPlan } from './index.js';
+
+// The eight dev plans live in the shared folder beside the checkout.
+const plansDir = fileURLToPath(new URL('../../../../shared/dev/plans/', import.meta.url));
+const localPlans = fileURLToPath(new URL('../../../fixtures/texts/plans/', import.meta.url));
+
+const STATE = `UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+SỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc
+Số: 15/KH-SCT Lào Cai, ngày 01 tháng 02 năm 2024
+KẾ HOẠCH
+Kiểm tra an toàn hóa chất năm 2024
+
+Căn cứ Nghị định số 113/2017/NĐ-CP ngày 09/10/2017 của Chính phủ;
+I. MỤC ĐÍCH
+Bảo đảm an toàn.
+II. TỔ CHỨC THỰC HIỆN
+1. Phòng Kỹ thuật an toàn
+- Chủ trì, phối hợp với Công an tỉnh, Sở Y tế kiểm tra các cơ sở, xong trong tháng 02/2024.
+- Tổng hợp báo cáo trước ngày 15/3/2024.
+2. Giao Văn phòng Sở bố trí kinh phí trong quý I/2024.
+3. UBND các huyện có trách nhiệm báo cáo định kỳ 6 tháng.
+Trên đây là Kế hoạch của Sở Công Thương./.
+Nơi nhận:
+- UBND tỉnh (để b/c);
+- Lưu: VT, KTAT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Nguyễn Văn An
+`;
+
+const PARTY = `ĐẢNG BỘ TỈNH BẮC GIANG ĐẢNG CỘNG SẢN VIỆT NAM
+TỈNH ỦY
+*
+Số 125-KH/TU Bắc Giang, ngày 15 tháng 3 năm 2024
+KẾ HOẠCH
+thực hiện Nghị quyết số 36-NQ/TW ngày 30/01/2023 của Bộ Chính trị
+Thực hiện Nghị quyết số 36-NQ/TW ngày 30/01/2023 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch như sau:
+I- MỤC TIÊU
+Công nghiệp sinh học đóng góp từ 10% trở lên vào tăng trưởng GRDP của tỉnh đến năm 2030.
+IL- TỔ CHỨC THỰC HIỆN
+1. Ban Tuyên giáo Tỉnh ủy chủ trì, phối hợp với Sở Khoa học và Công nghệ tuyên truyền Nghị quyết hằng năm.
+2. Các huyện ủy, thành ủy xây dựng chương trình hành động xong trước ngày 30/6/2024.
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Lê Thị Thu Hồng
+`;
+
+describe('parse: a State plan with a flattened two-column header', () => {
+  const plan = parse(STATE, { source: 'state.txt' });
+
+  it('reads the header from flattened columns', () => {
+    expect(plan.regime).toBe('state');
+    expect(plan.issuer).toEqual({ chain: ['UBND TỈNH LÀO CAI', 'SỞ CÔNG THƯƠNG'], name: 'SỞ CÔNG THƯƠNG' });
+    expect(plan.number?.raw).toBe('15/KH-SCT');
+    expect(plan.place).toBe('Lào Cai');
+    expect(plan.date?.iso).toBe('2024-02-01');
+    expect(plan.docType.code).toBe('ke-hoach');
+    expect(plan.summary).toBe('Kiểm tra an toàn hóa chất năm 2024');
+  });
+
+  it('builds the heading tree and the tasks of the implementation section', () => {
+    expect(plan.sections.map((s) => s.id)).toEqual(['I', 'II']);
+    expect(plan.sections[1]!.children.map((s) => s.id)).toEqual(['II.1', 'II.2', 'II.3']);
+    const [check, report, budget, districts] = plan.tasks;
+    expect(check).toMatchObject({
+      lead: 'Phòng Kỹ thuật an toàn',
+      coordinators: ['Công an tỉnh', 'Sở Y tế'],
+      section: 'II.1',
+    });
+    expect(check!.deadline).toMatchObject({ kind: 'within', iso: '2024-02' });
+    expect(report!.deadline).toMatchObject({ kind: 'by', iso: '2024-03-15' });
+    expect(budget).toMatchObject({ lead: 'Văn phòng Sở', deadline: { kind: 'within', iso: '2024-Q1' } });
+    expect(districts).toMatchObject({ lead: 'UBND các huyện', recurrence: { kind: 'semiannual' } });
+  });
+
+  it('reads references, recipients and signature', () => {
+    expect(plan.references.map((r) => r.number?.raw)).toEqual(['113/2017/NĐ-CP']);
+    expect(plan.recipients).toEqual([
+      { name: 'UBND tỉnh', marker: 'để b/c', purpose: 'report' },
+      { name: 'VT, KTAT', marker: null, purpose: 'archive' },
+    ]);
+    expect(plan.signature).toMatchObject({
+      authority: [{ prefix: 'KT', of: 'GIÁM ĐỐC' }],
+      title: 'PHÓ GIÁM ĐỐC',
+      name: 'Nguyễn Văn An',
+    });
+    expect(plan.closing).toEqual(['Trên đây là Kế hoạch của Sở Công Thương./.']);
+  });
+});
+
+describe('parse: a Party plan', () => {
+  const plan = parse(PARTY);
+
+  it('knows the Party rules and what the plan implements', () => {
+    expect(plan.regime).toBe('party');
+    expect(plan.number).toMatchObject({ raw: '125-KH/TU', number: '125', type: 'KH', issuers: ['TU'] });
+    expect(plan.references[plan.implements[0]!]?.number?.raw).toBe('36-NQ/TW');
+    expect(plan.signature?.authority).toEqual([{ prefix: 'TM', of: 'BAN THƯỜNG VỤ' }]);
+  });
+
+  it('repairs a stray mark on a Roman numeral and reports it', () => {
+    expect(plan.sections.map((s) => `${s.id} ${s.number}`)).toEqual(['I I-', 'II II-']);
+    expect(plan.messages.some((m) => m.ruleId === 'number-repaired')).toBe(true);
+  });
+
+  it('finds targets and tasks with leads, coordinators and deadlines', () => {
+    expect(plan.targets[0]).toMatchObject({ comparator: '>=', value: 10, unit: '%', horizon: 2030 });
+    expect(plan.tasks.map((t) => t.lead)).toEqual(['Ban Tuyên giáo Tỉnh ủy', 'Các huyện ủy, thành ủy']);
+    expect(plan.tasks[0]!.coordinators).toEqual(['Sở Khoa học và Công nghệ']);
+    expect(plan.tasks[0]!.recurrence?.kind).toBe('annual');
+    expect(plan.tasks[1]!.deadline).toMatchObject({ kind: 'by', iso: '2024-06-30' });
+  });
+});
+
+describe('parse: unsigned drafts and noisy text', () => {
+  it('keeps a blank number and a partial date', () => {
+    const plan = parse(
+      'UBND TỈNH LÀO CAI\nSỞ CÔNG THƯƠNG\nSố: /KH-SCT\nLào Cai, ngày  tháng 4 năm 2026\nKẾ HOẠCH\nKiểm tra\nI. NỘI DUNG\nKiểm tra.\n',
+    );
+    expect(plan.number).toMatchObject({ raw: '/KH-SCT', number: null, type: 'KH' });
+    expect(plan.date).toEqual({ raw: 'ngày tháng 4 năm 2026', iso: '2026-04' });
+    expect(plan.signature).toBeNull();
+  });
+
+  it('joins a heading split over two lines and a paragraph cut by a page break', () => {
+    const plan = parse(
+      'KẾ HOẠCH\nThử\nIII- NHIỆM VỤ, GIẢI PHÁP\nCHỦ YẾU\nTập trung các nguồn lực và bảo vệ\n\nmôi trường của tỉnh.\n',
+    );
+    expect(plan.sections[0]).toMatchObject({ id: 'III', heading: 'NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU' });
+    expect(plan.sections[0]!.paragraphs).toEqual(['Tập trung các nguồn lực và bảo vệ môi trường của tỉnh.']);
+  });
+
+  it('reports text it cannot place instead of dropping it', () => {
+    const plan = parse('DỰ THẢO\nUBND TỈNH X\nKẾ HOẠCH\nThử\nI. NỘI DUNG\nA.\n');
+    expect(plan.messages.map((m) => m.text)).toContain('DỰ THẢO');
+  });
+});
+
+describe('parse: OCR layout', () => {
+  const word = (text: string, x: number) => ({
+    text,
+    bbox: { x0: x, y0: 0, x1: x + 10, y1: 10 },
+    confidence: 90,
+  });
+  const line = (text: string) => ({
+    bbox: { x0: 0, y0: 0, x1: 10, y1: 10 },
+    words: text.split(' ').map((w, i) => word(w, i * 12)),
+  });
+  const block = (
+    role: 'header-left' | 'header-right' | 'body' | 'column-left' | 'column-right',
+    lines: string[],
+  ) => ({
+    bbox: { x0: 0, y0: 0, x1: 10, y1: 10 },
+    role,
+    lines: lines.map(line),
+  });
+  const doc: OcrDocument = {
+    type: 'ocr-document',
+    source: 'scan.png',
+    language: 'vie',
+    text: '',
+    pages: [
+      {
+        number: 1,
+        width: 1000,
+        height: 1400,
+        dpi: 300,
+        source: 'ocr',
+        confidence: 90,
+        text: '',
+        blocks: [
+          block('header-left', ['ỦY BAN NHÂN DÂN', 'TỈNH LÀO CAI', 'Số: 134/KH-UBND']),
+          block('header-right', [
+            'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+            'Độc lập - Tự do - Hạnh phúc',
+            'Lào Cai, ngày 26 tháng 3 năm 2026',
+          ]),
+          block('body', ['KẾ HOẠCH']),
+          block('body', ['Phát triển các khu công nghiệp']),
+          block('body', ['I. TỔ CHỨC THỰC HIỆN']),
+          block('body', [
+            '1. Sở Công Thương chủ trì, phối hợp với các sở,',
+            'ngành liên quan triển khai Kế hoạch.',
+          ]),
+          block('column-left', ['Nơi nhận:', '- Như trên;', '- Lưu: VT.']),
+          block('column-right', ['TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH', 'Trần Văn Bình']),
+        ],
+      },
+    ],
+  };
+  const plan = parse(doc);
+
+  it('reads header columns as separate blocks and joins wrapped lines', () => {
+    expect(plan.issuer.name).toBe('ỦY BAN NHÂN DÂN TỈNH LÀO CAI');
+    expect(plan.date?.iso).toBe('2026-03-26');
+    expect(plan.source).toBe('scan.png');
+    expect(plan.tasks[0]).toMatchObject({
+      lead: 'Sở Công Thương',
+      coordinators: ['các sở, ngành liên quan'],
+    });
+    expect(plan.recipients.map((r) => r.name)).toEqual(['Như trên', 'VT.'.replace('.', '')]);
+    expect(plan.signature?.name).toBe('Trần Văn Bình');
+  });
+});
+
+describe('unified plugin', () => {
+  it('parses into a tree, stores the plan on file.data and reports messages', async () => {
+    const file = new VFile({
+      path: 'draft.txt',
+      value: 'DỰ THẢO\nKẾ HOẠCH\nThử\nI. NỘI DUNG\n1. Sở Y tế chủ trì kiểm tra.\n',
+    });
+    const processor = unified().use(sohoaParse).use(sohoaPlan);
+    const result = await processor.process(file);
+    const plan = Plan.parse(result.result);
+    expect(file.data.plan).toEqual(plan);
+    expect(plan.source).toBe('draft.txt');
+    expect(file.messages.map((m) => m.ruleId)).toContain('header-mark');
+    const tree = processor.parse(new VFile('KẾ HOẠCH\nThử\nI. NỘI DUNG\n'));
+    expect(tree).toMatchObject({ type: 'plan', children: [{ type: 'section', data: { id: 'I' } }] });
+  });
+});
+
+describe('markdown', () => {
+  it('renders header facts, headings and a task table', () => {
+    const md = planToMarkdown(parse(STATE));
+    expect(md).toContain('# KẾ HOẠCH số 15/KH-SCT');
+    expect(md).toContain('## II. TỔ CHỨC THỰC HIỆN');
+    expect(md).toMatch(
+      /\| II\.1 \| Chủ trì, phối hợp .* \| Phòng Kỹ thuật an toàn \| Công an tỉnh; Sở Y tế \| within 2024-02 \|/u,
+    );
+  });
+});
+
+/** Every string of a plan, normalised and joined: where the input's lines must end up. */
+function planText(plan: Plan): string {
+  const parts: string[] = [];
+  const visit = (value: unknown) => {
+    // A section's number and heading were one printed line.
+    if (value && typeof value === 'object' && 'number' in value && 'heading' in value) {
+      const s = value as { number: string; heading: string };
+      parts.push(`${s.number} ${s.heading}`);
+    }
+    if (typeof value === 'string') parts.push(value);
+    else if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(plan);
+  return ` ${normalizeForMatch(parts.join(' \n '))} `;
+}
+
+const devPlans = readdirSync(plansDir).filter((f) => f.endsWith('.txt'));
+
+describe.each(devPlans)('dev plan %s', (name) => {
+  const text = readFileSync(`${plansDir}${name}`, 'utf8');
+  const plan = parse(text, { source: name });
+
+  it('fits the plan schema', () => {
+    expect(Plan.safeParse(plan).success).toBe(true);
+  });
+
+  it('loses no text: every non-empty line is somewhere in the plan or its messages', () => {
+    const all = planText(plan);
+    // Layout words the model keeps as structure, not text: the quốc hiệu and motto, "Số:", "Nơi nhận:", "Lưu:".
+    const structural =
+      /^(?:CỘNG H(?:OÀ|ÒA) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do - Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận:)$/u;
+    const lost = text
+      .split('\n')
+      .flatMap((line) => line.split(/\s{4,}/u))
+      .map((segment) => segment.trim())
+      .filter((segment) => !structural.test(segment))
+      .map((segment) =>
+        normalizeForMatch(segment.replace(/^Số\s*:?\s*/u, '').replace(/^-?\s*Lưu\s*:?\s*/u, '')),
+      )
+      .filter((segment) => segment && !all.includes(` ${segment} `) && !all.includes(segment));
+    expect(lost).toEqual([]);
+  });
+
+  it('finds a header, sections and tasks', () => {
+    expect(plan.docType.code).toBe('ke-hoach');
+    expect(plan.sections.length).toBeGreaterThan(2);
+    expect(plan.tasks.length).toBeGreaterThan(0);
+    expect(
+      plan.tasks.every((t) => t.lead !== null || t.section.startsWith('III') || t.section.startsWith('II')),
+    ).toBe(true);
+  });
+});
+
+describe('fixture plans', () => {
+  it('exist next to the gold', () => {
+    expect(readdirSync(localPlans).filter((f) => f.endsWith('.txt')).length).toBeGreaterThanOrEqual(5);
+  });
+});
