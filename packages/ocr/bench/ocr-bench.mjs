@@ -62,7 +62,11 @@ async function main() {
   );
   const hasNative = ensureNative();
   const cores = (await import('node:os')).availableParallelism();
-  console.log(`OCR benchmark: ${pages.length} pages, ${cores} cores, ${new Date().toISOString()}`);
+  const load = (await import('node:os')).loadavg()[0];
+  console.log(
+    `OCR benchmark: ${pages.length} pages, ${cores} cores, load average ${load.toFixed(2)} at start`,
+  );
+  if (load > 0.5) console.log('(other processes are using the CPU: wall-clock figures will be pessimistic)');
 
   // One worker, pages one after the other: per-page time comparable to one native process.
   const single = createNodeOcr({ workers: 1 });
@@ -108,10 +112,10 @@ async function main() {
   // Throughput of the pool: the same pages on one worker, then on one worker per core.
   const timeAll = async (workers) => {
     const ocr = createNodeOcr({ workers });
+    // Start every worker (and load its language data) before the clock starts.
+    const warm = await readInputFile(pages[0].file);
     await Promise.all(
-      Array.from({ length: workers }, () =>
-        ocr.recognize({ source: 'warm-up', bytes: new Uint8Array(0) }).catch(() => {}),
-      ),
+      Array.from({ length: workers }, () => ocr.recognize({ source: 'warm-up', bytes: warm })),
     );
     const start = performance.now();
     await parallel(pages, workers, async (p) =>
