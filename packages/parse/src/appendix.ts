@@ -1,7 +1,8 @@
 import type { PlanAppendix, PlanFootnote, PlanMessage, PlanTask } from '@sohoa/model';
 import { splitBodies } from './bodies.js';
 import { isPersonName } from './closing.js';
-import { findDeadline, findRecurrence, parseTimeValue } from './dates.js';
+import { findDeadline, findRecurrence, timeValueDeadline } from './dates.js';
+import { ATTACHMENT_NOTE } from './header.js';
 import type { Paragraph, SourceLine } from './lines.js';
 import { buildSections, type SectionNode, walkNodes } from './sections.js';
 import { clean, isAllCaps } from './text.js';
@@ -29,8 +30,7 @@ export interface PostResult {
 
 const APPENDIX_START =
   /^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/u;
-const NOTE =
-  /^\(?\s*(?:Kèm theo|kèm theo|Ban hành kèm theo|ban hành kèm theo)(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/u;
+const NOTE = ATTACHMENT_NOTE;
 
 /** Read footnotes and appendices from the lines after the closing block. */
 export function parsePostClosing(lines: readonly SourceLine[], start: number): PostResult {
@@ -208,10 +208,7 @@ function tableTasks(part: AppendixPart): PlanTask[] {
       const lead = cells.lead && cells.lead.length > 0 ? cells.lead.join(', ') : null;
       const timeCell = clean((cells.time ?? []).join(' '));
       const recurrence = timeCell ? findRecurrence(timeCell) : null;
-      const deadline =
-        timeCell && (/\d/u.test(timeCell) || !recurrence)
-          ? (findDeadline(timeCell) ?? parseTimeValue([timeCell]))
-          : null;
+      const deadline = timeCell ? (findDeadline(timeCell) ?? timeValueDeadline([timeCell])) : null;
       tasks.push({
         text,
         lead,

@@ -42,6 +42,27 @@ describe('findSubject', () => {
       'Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp san tạo mặt bằng.',
       'Chủ đầu tư dự án hạ tầng kỹ thuật khu, cụm công nghiệp',
     ],
+    // Names end where their grammar ends, whatever verb follows.
+    [
+      'Uỷ ban nhân dân cấp tỉnh, cấp xã đưa các chỉ tiêu vào kế hoạch hằng năm.',
+      'Uỷ ban nhân dân cấp tỉnh, cấp xã',
+    ],
+    ['Kho bạc nhà nước đối chiếu số liệu chi trả.', 'Kho bạc nhà nước'],
+    ['Sở Tài chính cấp kinh phí cho các quận.', 'Sở Tài chính'],
+    [
+      'Đề nghị Hội Nông dân Việt Nam, Hội Liên hiệp Phụ nữ Việt Nam, Đoàn Thanh niên Cộng sản Hồ Chí Minh phát động phong trào thi đua.',
+      'Hội Nông dân Việt Nam, Hội Liên hiệp Phụ nữ Việt Nam, Đoàn Thanh niên Cộng sản Hồ Chí Minh',
+    ],
+    [
+      'Ban Chỉ đạo thực hiện chính sách hỗ trợ nhà ở quận, huyện chủ trì kiểm tra việc xét duyệt.',
+      'Ban Chỉ đạo thực hiện chính sách hỗ trợ nhà ở quận, huyện',
+    ],
+    ['Vụ Pháp chế chủ trì soạn thảo văn bản.', 'Vụ Pháp chế'],
+    ['Bước 2: Ủy ban nhân dân phường tổ chức họp xét duyệt danh sách.', 'Ủy ban nhân dân phường'],
+    [
+      'Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố phối hợp với Hội Cựu chiến binh vận động.',
+      'Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố',
+    ],
   ])('%s', (text, lead) => {
     expect(findSubject(text)?.text).toBe(lead);
   });
@@ -69,12 +90,22 @@ describe('headingNamesBody', () => {
       'Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường:',
       'Giám đốc các Sở và Thủ trưởng các ban, ngành tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường',
     ],
+    ['Vụ Pháp chế', 'Vụ Pháp chế'],
+    ['Thanh tra Bộ', 'Thanh tra Bộ'],
+    ['Trách nhiệm của Ủy ban nhân dân quận, huyện', 'Ủy ban nhân dân quận, huyện'],
+    ['Đối với Sở Tài chính:', 'Sở Tài chính'],
+    ['Cục Công tác phía Nam:', 'Cục Công tác phía Nam'],
+    [
+      'Ban Chỉ đạo thực hiện chính sách hỗ trợ nhà ở quận, huyện',
+      'Ban Chỉ đạo thực hiện chính sách hỗ trợ nhà ở quận, huyện',
+    ],
   ])('%s', (heading, name) => {
     expect(headingNamesBody(heading)).toBe(name);
   });
   it.each([
     'Tập trung phát triển bền vững các khu công nghiệp',
     'Ban Thường trực Ủy ban MTTQ phường chủ trì, phối hợp với các đoàn thể.',
+    'Ủy ban nhân dân các quận triển khai thực hiện',
   ])('not a name: %s', (heading) => {
     expect(headingNamesBody(heading)).toBeNull();
   });
@@ -115,8 +146,29 @@ describe('coordinators', () => {
       'Phối hợp với Sở, Ngành (cơ quan đăng ký đầu tư) trong việc thẩm định',
       ['Sở, Ngành (cơ quan đăng ký đầu tư)'],
     ],
+    [
+      'Bộ Tư pháp phối hợp với Ủy ban Dân tộc và Bộ Tài chính bố trí kinh phí.',
+      ['Ủy ban Dân tộc', 'Bộ Tài chính'],
+    ],
+    ['Phối hợp Sở Y tế, Sở Nội vụ tổ chức kiểm tra.', ['Sở Y tế', 'Sở Nội vụ']],
+    ['phối hợp với Bộ Y tế và Bảo hiểm xã hội Việt Nam hướng dẫn', ['Bộ Y tế', 'Bảo hiểm xã hội Việt Nam']],
+    ['phối hợp với cơ quan Thuế và Kho bạc nhà nước đối chiếu số liệu', ['cơ quan Thuế', 'Kho bạc nhà nước']],
+    ['phối hợp với Hội Nông dân và', ['Hội Nông dân']],
   ])('%s', (text, expected) => {
     expect(findCoordinators(text)).toEqual(expected);
+  });
+
+  it('splits a list of bodies at every named body', () => {
+    expect(splitBodies('Vụ Pháp chế, Cục Công tác phía Nam, Tổng cục Thống kê, Học viện Tư pháp')).toEqual([
+      'Vụ Pháp chế',
+      'Cục Công tác phía Nam',
+      'Tổng cục Thống kê',
+      'Học viện Tư pháp',
+    ]);
+    expect(splitBodies('Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính')).toEqual([
+      'Sở Văn hóa, Thể thao và Du lịch',
+      'Sở Tài chính',
+    ]);
   });
 
   it('keeps generic words in their group and splits at new bodies', () => {

@@ -1,3 +1,18 @@
+import {
+  AMBIGUOUS_HEADS,
+  CLOSED_HEADS,
+  COMMITTEE_HEADS,
+  functionHeadEnd,
+  HEADS,
+  headAt,
+  isCapitalised,
+  isGrantVerb,
+  NAME_VERBS,
+  nameContinuation,
+  phraseAt,
+  type Token,
+  tokenize,
+} from './names.js';
 import { clean, fold, stripBullet } from './text.js';
 
 /*
@@ -6,152 +21,9 @@ import { clean, fold, stripBullet } from './text.js';
  * - "Giao X …", "Đề nghị X …", "Yêu cầu X …" → lead X
  * - "… phối hợp với Y, Z và W …", "Đơn vị phối hợp: …" → coordinators
  * A body is a noun phrase opened by an organisation or office word (Sở, Ban, Ủy ban, UBND, Phòng, Công an,
- * Chủ tịch, Giám đốc, Đồng chí, Các cấp …) and closed by the verb that follows it.
+ * Chủ tịch, Giám đốc, Đồng chí, Các cấp …; see names.ts) and closed where its name grammar ends or by the verb
+ * that follows it.
  */
-
-/** Words that open the name of a body or an office holder (folded, longest first). */
-const HEADS = [
-  'ủy ban nhân dân',
-  'hội đồng nhân dân',
-  'ủy ban mặt trận tổ quốc',
-  'ủy ban mttq',
-  'ủy ban kiểm tra',
-  'ủy ban bầu cử',
-  'ủy ban',
-  'ubnd',
-  'ubmttq',
-  'hđnd',
-  'mttq',
-  'mặt trận tổ quốc',
-  'mặt trận',
-  'hội đồng',
-  'ban chỉ đạo',
-  'ban chỉ huy',
-  'ban quản lý',
-  'ban thường trực',
-  'ban thường vụ',
-  'ban công tác',
-  'tiểu ban',
-  'ban',
-  'bộ chỉ huy',
-  'bộ',
-  'sở',
-  'phòng',
-  'chi cục',
-  'cục',
-  'viện',
-  'trung tâm',
-  'tổ công tác',
-  'tổ',
-  'đoàn',
-  'đội',
-  'hội',
-  'công an',
-  'thanh tra',
-  'thuế',
-  'kho bạc',
-  'ngân hàng',
-  'văn phòng',
-  'tỉnh ủy',
-  'huyện ủy',
-  'thành ủy',
-  'đảng ủy',
-  'đảng bộ',
-  'chi bộ',
-  'cấp ủy',
-  'chính phủ',
-  'thủ tướng',
-  'phó chủ tịch',
-  'chủ tịch',
-  'phó giám đốc',
-  'giám đốc',
-  'thủ trưởng',
-  'phó trưởng',
-  'trưởng',
-  'phó bí thư',
-  'bí thư',
-  'đồng chí',
-  'đ/c',
-  'chánh',
-  'người đứng đầu',
-  'lãnh đạo',
-  'cán bộ',
-  'chuyên viên',
-  'công chức',
-  'đảng viên',
-  'doanh nghiệp',
-  'chủ đầu tư',
-  'nhà đầu tư',
-  'công ty',
-  'trường',
-  'bệnh viện',
-  'báo',
-  'đài',
-  'cổng thông tin',
-  'liên đoàn',
-  'liên minh',
-  'tỉnh đoàn',
-  'huyện đoàn',
-  'cơ quan',
-  'đơn vị',
-  'tổ chức',
-  'thành viên',
-  'lực lượng',
-  'ủy viên',
-  'thường trực',
-  'chính quyền',
-  'cấp',
-  'ngành',
-  'địa phương',
-  'các cấp',
-  'bch',
-  'bộ đội',
-  'quân sự',
-].sort((a, b) => b.length - a.length);
-
-/** Heads that are also verbs or common nouns: a body only before a name, a place level or a determiner. */
-const AMBIGUOUS_HEADS = new Set([
-  'thanh tra',
-  'lãnh đạo',
-  'phòng',
-  'tổ chức',
-  'báo',
-  'đội',
-  'bộ',
-  'hội',
-  'trường',
-  'cấp',
-  'ngành',
-  'địa phương',
-  'thường trực',
-  'thành viên',
-  'đơn vị',
-  'cơ quan',
-  'đoàn',
-  'ban',
-  'tổ',
-  'lực lượng',
-  'doanh nghiệp',
-  'chính quyền',
-]);
-
-/** Heads that may stand bare at the start of a sentence (no determiner, no name after them). */
-const BARE_OK = new Set([
-  'đồng chí',
-  'đ/c',
-  'chủ đầu tư',
-  'nhà đầu tư',
-  'ubnd',
-  'hđnd',
-  'mttq',
-  'ubmttq',
-  'đoàn',
-  'tổ',
-  'ban',
-  'đơn vị',
-  'cơ quan',
-  'thành viên',
-]);
 
 /** Verbs (and verb-like words) that end a subject; folded, longest first. */
 const VERBS = [
@@ -279,59 +151,6 @@ const VERBS = [
   'bầu cử',
 ].sort((a, b) => b.length - a.length);
 
-/** Verbs that form names right after a head noun ("Đoàn kiểm tra", "Ban chỉ đạo", "cơ quan chủ trì"). */
-const NAME_VERBS = new Set([
-  'chủ trì',
-  'kiểm tra',
-  'giám sát',
-  'chỉ đạo',
-  'quản lý',
-  'thường trực',
-  'thường vụ',
-  'thẩm định',
-  'đầu tư',
-  'giúp việc',
-  'phụ trách',
-  'xây dựng',
-  'tổ chức',
-  'tuyên giáo',
-  'dân vận',
-  'kiểm phiếu',
-  'bầu cử',
-  'công tác',
-  'điều hành',
-  'chỉ huy',
-  'kiểm soát',
-  'tham mưu',
-]);
-
-/** Heads that a function verb can name ("Ban chỉ đạo", "Đoàn kiểm tra", "Ủy ban bầu cử", "cơ quan chủ trì"). */
-const FUNCTION_HEADS = new Set([
-  'ban',
-  'tổ',
-  'đoàn',
-  'ủy ban',
-  'hội đồng',
-  'tiểu ban',
-  'cơ quan',
-  'đơn vị',
-  'chủ',
-  'trung tâm',
-  'bộ phận',
-  'đội',
-  'cán bộ',
-  'chuyên viên',
-]);
-
-function functionHeadEnd(tokens: Token[], at: number, length: number): number {
-  const last = tokens[at + length - 1]?.folded ?? '';
-  const phrase = tokens
-    .slice(at, at + length)
-    .map((t) => t.folded)
-    .join(' ');
-  return FUNCTION_HEADS.has(phrase) || FUNCTION_HEADS.has(last) ? at + length : -1;
-}
-
 /** Words that end a subject without being verbs. */
 const BREAKERS = [
   'căn cứ',
@@ -366,98 +185,6 @@ const BREAKERS = [
   'việc',
 ].sort((a, b) => b.length - a.length);
 
-interface Token {
-  text: string;
-  folded: string;
-  /** Character offset in the source. */
-  start: number;
-  end: number;
-}
-
-function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  const re = /[^\s]+/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    out.push({
-      text: m[0],
-      folded: fold(m[0]).replace(/^[(“"']+|[)”"',;:.!?]+$/gu, ''),
-      start: m.index,
-      end: m.index + m[0].length,
-    });
-  }
-  return out;
-}
-
-/** Length in tokens of the phrase from `list` that starts at token i, else 0. */
-function phraseAt(tokens: Token[], i: number, list: readonly string[]): number {
-  for (const phrase of list) {
-    const words = phrase.split(' ');
-    let ok = true;
-    for (let k = 0; k < words.length; k++) {
-      const t = tokens[i + k];
-      if (!t || t.folded !== words[k]) {
-        ok = false;
-        break;
-      }
-      // Inner tokens of a phrase must not end with punctuation ("kiểm tra, giám sát" is two phrases).
-      if (k < words.length - 1 && /[,;:.]$/u.test(t.text)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return words.length;
-  }
-  return 0;
-}
-
-const isCapitalised = (t: Token | undefined) => t !== undefined && /^[(“"]?\p{Lu}/u.test(t.text);
-const PLACE_WORDS = new Set([
-  'tỉnh',
-  'huyện',
-  'xã',
-  'phường',
-  'thị',
-  'thành',
-  'quận',
-  'cấp',
-  'trung',
-  'các',
-  'và',
-]);
-
-/** Length in tokens of a body head at token i (with its determiner), else 0. */
-function headAt(tokens: Token[], i: number, requireCase: boolean): number {
-  let k = i;
-  const det = tokens[k] && /^(?:các|mỗi|từng|những|cả)$/u.test(tokens[k]!.folded) ? 1 : 0;
-  if (det) k++;
-  if (tokens[k]?.folded === 'toàn' && tokens[k + 1]?.folded === 'thể') k += 2;
-  const len = phraseAt(tokens, k, HEADS);
-  if (!len) return 0;
-  const head = tokens
-    .slice(k, k + len)
-    .map((t) => t.folded)
-    .join(' ');
-  const next = tokens[k + len];
-  if (!det) {
-    if (requireCase && !isCapitalised(tokens[k])) return 0;
-    if (AMBIGUOUS_HEADS.has(head) && !BARE_OK.has(head)) {
-      const ok = isCapitalised(next) || (next !== undefined && PLACE_WORDS.has(next.folded));
-      if (!ok) return 0;
-    }
-    // "Tổ chức các hội nghị", "Ban hành …", "Phòng chống …": verbs, not bodies.
-    if (head === 'tổ chức') return 0;
-  }
-  if (head === 'ban' && next?.folded === 'hành') return 0;
-  if (head === 'phòng' && next && /^(?:chống|ngừa)$/u.test(next.folded)) return 0;
-  if (head === 'báo' && next?.folded === 'cáo') return 0;
-  if (head === 'đội' && next?.folded === 'ngũ') return 0;
-  if (head === 'bộ' && next && /^(?:máy|phận|hồ|tài|tiêu|dữ)$/u.test(next.folded)) return 0;
-  if (head === 'hội' && next && /^(?:nghị|thảo|thi|diễn)$/u.test(next.folded)) return 0;
-  if (head === 'trường' && next?.folded === 'hợp') return 0;
-  if (head === 'cấp' && !det) return 0;
-  return k - i + len;
-}
-
 export interface Subject {
   /** The body as printed. */
   text: string;
@@ -473,7 +200,8 @@ export interface Subject {
  * Công nghiệp"; "Kết thúc cuộc bầu cử, Ban Thường trực … chịu trách nhiệm …" → "Ban Thường trực …".
  */
 export function findSubject(input: string, options: { allowIntro?: boolean } = {}): Subject | null {
-  const text = clean(stripBullet(input));
+  // A step label before the sentence ("Bước 2: Ủy ban nhân dân phường …") is no part of it.
+  const text = clean(stripBullet(input)).replace(STEP_LABEL, '');
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
 
@@ -485,7 +213,8 @@ export function findSubject(input: string, options: { allowIntro?: boolean } = {
       .map((t) => t.folded)
       .join(' ');
     if (assign.test(first) && tokens[n]) {
-      const s = subjectFrom(text, tokens, n, false);
+      // A list of bodies after "Đề nghị" may be long.
+      const s = subjectFrom(text, tokens, n, false, 60);
       if (s) return { ...s, form: 'assign' };
     }
   }
@@ -507,18 +236,67 @@ export function findSubject(input: string, options: { allowIntro?: boolean } = {
   return null;
 }
 
+const STEP_LABEL = /^(?:Bước|Giai đoạn|Đợt|Lần)\s+(?:\d{1,2}|[IVX]+|thứ\s+\p{L}+)\s*[:.\-–]\s*/iu;
+
 /** Opening clauses that may stand before the subject ("Kết thúc cuộc bầu cử, X …", "Trong quá trình …, X …"). */
 const INTRO_OPENER =
   /^(?:Kết thúc|Trong|Sau|Khi|Trên cơ sở|Căn cứ|Để|Nhằm|Theo|Ngay|Đồng thời|Trường hợp|Nếu|Hằng|Hàng|Định kỳ|Qua|Với|Từ|Đến|Trước|Cùng với)(?![\p{L}\p{N}])/u;
 
-function subjectFrom(text: string, tokens: Token[], from: number, requireCase: boolean): Subject | null {
+const folded = (tokens: Token[], from: number, to: number) =>
+  tokens
+    .slice(from, to)
+    .map((t) => t.folded)
+    .join(' ');
+
+/** Predicates that follow a committee's name with its purpose ("Ban Chỉ đạo thực hiện … chủ trì"). */
+const RESPONSIBILITY = [
+  'chủ trì',
+  'có trách nhiệm',
+  'chịu trách nhiệm',
+  'phối hợp',
+  'tham mưu',
+  'chỉ đạo',
+  'hướng dẫn',
+  'kiểm tra',
+  'tổng hợp',
+  'theo dõi',
+  'đôn đốc',
+  'giám sát',
+  'xét duyệt',
+  'thẩm định',
+  'rà soát',
+];
+
+/** After a committee head, "thực hiện …" may be the committee's purpose: the predicate is a later duty. */
+function committeePredicate(tokens: Token[], i: number, verb: number): number {
+  if (/^(?:các|những|việc|tốt|nghiêm|đầy|có|kịp|theo)$/u.test(tokens[i + verb]?.folded ?? '')) return -1;
+  for (let j = i + verb + 1; j < Math.min(tokens.length, i + 30); j++) {
+    if (/[.;:!?]$/u.test(tokens[j - 1]!.text)) return -1;
+    if (phraseAt(tokens, j, RESPONSIBILITY)) return j;
+  }
+  return -1;
+}
+
+function subjectFrom(
+  text: string,
+  tokens: Token[],
+  from: number,
+  requireCase: boolean,
+  limit = 30,
+): Subject | null {
   const head = headAt(tokens, from, requireCase);
   if (!head) return null;
   let i = from + head;
   const det = /^(?:các|mỗi|từng|những|cả)$/u.test(tokens[from]!.folded) ? 1 : 0;
+  const headPhrase = folded(tokens, from + det, from + head);
   let lastHeadEnd = functionHeadEnd(tokens, from + det, head - det) >= 0 ? i : -1;
+  // Where a closed head or its qualifiers end (only qualifiers and names may follow), the run of
+  // capitalised words of a proper name, and where a committee's head ends.
+  let closedEnd = CLOSED_HEADS.has(headPhrase) ? i : -1;
+  let capitalRun = 0;
+  let committeeEnd = COMMITTEE_HEADS.has(headPhrase) ? i : -1;
   let depth = 0;
-  for (; i < tokens.length && i - from < 30; i++) {
+  for (; i < tokens.length && i - from < limit; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1]!;
     if (depth > 0 || t.text.startsWith('(')) {
@@ -532,35 +310,43 @@ function subjectFrom(text: string, tokens: Token[], from: number, requireCase: b
       return make(text, tokens, from, i, 'colon');
     }
     if (/[.!?]$/u.test(prev.text)) return null;
+    // The grammar of names: qualifiers go on, a lower-case word after a closed name is the predicate.
+    const continuation = nameContinuation(tokens, i, i === closedEnd, capitalRun);
+    if (continuation > 0) {
+      // Qualifiers extend a closed name ("Ủy ban nhân dân cấp tỉnh, cấp xã"), not an open one.
+      if (i === closedEnd || capitalRun >= 2) closedEnd = i + continuation;
+      capitalRun = 0;
+      i += continuation - 1;
+      continue;
+    }
+    if (continuation < 0 && !(i === lastHeadEnd && phraseAt(tokens, i, [...NAME_VERBS]))) {
+      return make(text, tokens, from, i, 'subject');
+    }
+    if (isGrantVerb(tokens, i)) return make(text, tokens, from, i, 'subject');
     // A new head inside the subject ("… và Ban Quản lý …", "Trưởng Ban xây dựng Đảng").
     const h = isCapitalised(t) || /^(?:các|và)$/u.test(t.folded) ? 0 : phraseAt(tokens, i, HEADS);
-    if (
-      h &&
-      !AMBIGUOUS_HEADS.has(
-        tokens
-          .slice(i, i + h)
-          .map((x) => x.folded)
-          .join(' '),
-      )
-    ) {
+    if (h && !AMBIGUOUS_HEADS.has(folded(tokens, i, i + h))) {
       lastHeadEnd = functionHeadEnd(tokens, i, h);
+      closedEnd = CLOSED_HEADS.has(folded(tokens, i, i + h)) ? i + h : -1;
+      capitalRun = 0;
       i += h - 1;
       continue;
     }
     if (isCapitalised(t)) {
       const ch = phraseAt(tokens, i, HEADS);
       lastHeadEnd = ch ? functionHeadEnd(tokens, i, ch) : -1;
+      closedEnd = ch && CLOSED_HEADS.has(folded(tokens, i, i + ch)) ? i + ch : -1;
+      capitalRun = ch ? 0 : capitalRun + 1;
+      if (i === committeeEnd && !ch) committeeEnd = i + 1;
       if (ch) i += ch - 1;
       continue;
     }
+    capitalRun = 0;
     // "nòng cốt là", "nhất là": inside the subject.
     if (t.folded === 'là' && /^(?:cốt|nhất|biệt)$/u.test(prev.folded)) continue;
     const verb = /^(?:các|những|mỗi|từng)$/u.test(prev.folded) ? 0 : phraseAt(tokens, i, VERBS);
     if (verb) {
-      const phrase = tokens
-        .slice(i, i + verb)
-        .map((x) => x.folded)
-        .join(' ');
+      const phrase = folded(tokens, i, i + verb);
       // A verb right after a head noun names the body ("Đoàn kiểm tra", "cơ quan chủ trì").
       if (i === lastHeadEnd && NAME_VERBS.has(phrase)) {
         lastHeadEnd = i + verb;
@@ -573,14 +359,16 @@ function subjectFrom(text: string, tokens: Token[], from: number, requireCase: b
         i += verb - 1;
         continue;
       }
+      // "Ban Chỉ đạo thực hiện chính sách … chủ trì": the committee's purpose is part of its name.
+      if (i === committeeEnd && (phrase === 'thực hiện' || phrase === 'triển khai')) {
+        const predicate = committeePredicate(tokens, i, verb);
+        if (predicate > 0) return make(text, tokens, from, predicate, 'subject');
+      }
       return make(text, tokens, from, i, 'subject');
     }
     const breaker = phraseAt(tokens, i, BREAKERS);
     if (breaker) {
-      const phrase = tokens
-        .slice(i, i + breaker)
-        .map((x) => x.folded)
-        .join(' ');
+      const phrase = folded(tokens, i, i + breaker);
       // "trong tiểu ban", "trong và ngoài tỉnh": part of the name.
       if (
         phrase === 'trong' &&
@@ -626,15 +414,24 @@ function make(
  * colon) is not a name.
  */
 export function headingNamesBody(heading: string): string | null {
-  const text = clean(heading).replace(/[:\s]+$/u, '');
+  // "Trách nhiệm của Sở Xây dựng", "Nhiệm vụ của UBND cấp xã", "Đối với Sở Tài chính": the body named.
+  const text = clean(heading)
+    .replace(/[:\s]+$/u, '')
+    .replace(/^(?:(?:trách nhiệm|nhiệm vụ)(?:\s+(?:của|cho))?|đối với)\s+(?=\S)/iu, '');
   if (!text || /[.!?]$/u.test(text)) return null;
   const tokens = tokenize(text);
   if (tokens.length > 24) return null;
   if (!headAt(tokens, 0, true)) return null;
   if (/:\s*\S/u.test(text)) return null;
+  // "Ban Chỉ đạo thực hiện chính sách …": a committee's purpose is part of its name.
+  const head = headAt(tokens, 0, true);
+  const purpose =
+    COMMITTEE_HEADS.has(folded(tokens, 0, head)) && phraseAt(tokens, head, ['thực hiện', 'triển khai'])
+      ? tokens[head + 1]?.start
+      : undefined;
   if (
     /(?<![\p{L}])(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|thực hiện|triển khai|tổ chức thực hiện)(?![\p{L}])/iu.test(
-      text.slice(tokens[1]?.start ?? 0),
+      text.slice(purpose ?? tokens[1]?.start ?? 0),
     )
   ) {
     // "Các sở, ban, ngành và các đơn vị khác có liên quan" has none; "Sở X chủ trì …" is a sentence.
@@ -644,15 +441,17 @@ export function headingNamesBody(heading: string): string | null {
 }
 
 const COORDINATION =
-  /(?:^|[\s,;(])(?:phối hợp|phối hợp chặt chẽ|phối hợp thực hiện)\s*(?:với|cùng)\s+|(?:^|[\s,;(])phối hợp\s*:\s*/giu;
+  /(?:^|[\s,;(])(?:phối hợp|phối hợp chặt chẽ|phối hợp thực hiện)\s*(?:với|cùng)\s+|(?:^|[\s,;(])phối hợp\s*:\s*|(?:^|[\s,;(])(phối hợp)\s+(?=\S)/giu;
 
-/** Bodies named after "phối hợp với" (each mention), split into the groups a reader lists. */
+/** Bodies named after "phối hợp với" (or "phối hợp" right before a named body), each mention, in groups. */
 export function findCoordinators(input: string): string[] {
   const text = clean(input);
   const out: string[] = [];
   COORDINATION.lastIndex = 0;
   for (let m = COORDINATION.exec(text); m; m = COORDINATION.exec(text)) {
     const start = m.index + m[0].length;
+    // "Phối hợp Sở Y tế, …": without "với", only a capitalised body makes coordinators.
+    if (m[1] && !headAt(tokenize(text.slice(start)), 0, true)) continue;
     const span = coordinationSpan(text.slice(start));
     for (const group of splitBodies(span)) if (!out.includes(group)) out.push(group);
   }
@@ -663,6 +462,8 @@ function coordinationSpan(text: string): string {
   const tokens = tokenize(text);
   let depth = 0;
   let lastHeadEnd = -1;
+  let closedEnd = -1;
+  let capitalRun = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = tokens[i - 1];
@@ -673,34 +474,45 @@ function coordinationSpan(text: string): string {
       continue;
     }
     if (i > 0 && prev && /[;:.!?]$/u.test(prev.text)) return text.slice(0, prev.end).replace(/[;:.!?]$/u, '');
+    const afterComma = prev !== undefined && /,$/u.test(prev.text);
+    // The grammar of names: qualifiers go on, a lower-case word after a closed name ends the list.
+    const continuation = nameContinuation(tokens, i, i === closedEnd, capitalRun);
+    if (continuation > 0) {
+      if (i === closedEnd || capitalRun >= 2) closedEnd = i + continuation;
+      capitalRun = 0;
+      i += continuation - 1;
+      continue;
+    }
+    if (continuation < 0 && prev && !afterComma) return text.slice(0, prev.end);
+    if (i > 0 && isGrantVerb(tokens, i) && !afterComma) return text.slice(0, prev!.end);
     // Names: capitalised words, heads ("chủ đầu tư", "cơ quan") and the verbs that name them ("cơ quan chủ trì").
     if (isCapitalised(t)) {
       const h = phraseAt(tokens, i, HEADS);
       lastHeadEnd = -1;
+      closedEnd = h && CLOSED_HEADS.has(folded(tokens, i, i + h)) ? i + h : -1;
+      capitalRun = h ? 0 : capitalRun + 1;
       if (h) {
         lastHeadEnd = functionHeadEnd(tokens, i, h);
         i += h - 1;
       }
       continue;
     }
+    capitalRun = 0;
     const head = phraseAt(tokens, i, HEADS);
-    if (head && !(prev && /^(?:các|những)$/u.test(prev.folded) && false)) {
-      const phrase = tokens
-        .slice(i, i + head)
-        .map((x) => x.folded)
-        .join(' ');
+    if (head) {
+      const phrase = folded(tokens, i, i + head);
       if (
         !VERBS.includes(phrase) ||
         (prev && /^(?:các|những|mỗi|từng)$/u.test(prev.folded)) ||
         /,$/u.test(prev?.text ?? '')
       ) {
         lastHeadEnd = functionHeadEnd(tokens, i, head);
+        closedEnd = CLOSED_HEADS.has(phrase) ? i + head : -1;
         i += head - 1;
         continue;
       }
     }
     if (i === 0) continue;
-    const afterComma = prev !== undefined && /,$/u.test(prev.text);
     const verb = prev && /^(?:các|những|mỗi|từng)$/u.test(prev.folded) ? 0 : phraseAt(tokens, i, VERBS);
     if (verb) {
       const phrase = tokens
@@ -746,7 +558,8 @@ const GENERIC =
  * a comma ("các Sở, ban ngành") stay in their group.
  */
 export function splitBodies(input: string): string[] {
-  const text = clean(input).replace(/[.;:]+$/u, '');
+  // A list cut short ("Hội Nông dân và") keeps what it names.
+  const text = clean(input).replace(/(?:\s*[.;:,]|\s+(?:và|cùng|hoặc))+$/u, '');
   if (!text) return [];
   const pieces: string[] = [];
   const re = /\s*(?:,|;|\s+và\s+|\s+cùng\s+)\s*/gu;
@@ -800,11 +613,3 @@ function startsGroup(piece: string, previous: string, separator: string): boolea
   if (/và/u.test(separator) && previous.includes(',') && GENERIC.test(f)) return true;
   return false;
 }
-
-/** Attribute lines of a timed activity: "Đơn vị chủ trì: …", "Đơn vị phối hợp: …", "Thời gian thực hiện: …". */
-export const LEAD_ATTRIBUTE =
-  /^(?:[-+*•]\s*)?(?:Đơn vị|Cơ quan|Bộ phận|Người|Cán bộ)\s+(?:chủ trì|thực hiện|phụ trách|tham mưu)(?:\s+thực hiện)?\s*:\s*(.*)$/iu;
-export const COORDINATOR_ATTRIBUTE =
-  /^(?:[-+*•]\s*)?(?:(?:Đơn vị|Cơ quan)\s+)?phối hợp(?:\s+thực hiện)?\s*:\s*(.*)$/iu;
-export const TIME_ATTRIBUTE =
-  /^(?:[-+*•]\s*)?(?:Thời gian(?:\s+(?:thực hiện|hoàn thành|tổ chức|triển khai))?|Thời hạn(?:\s+hoàn thành)?|Tiến độ(?:\s+thực hiện)?)\s*:\s*(.*)$/iu;

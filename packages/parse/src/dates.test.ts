@@ -32,6 +32,36 @@ describe('findDeadline', () => {
     expect(findDeadline(text)).toMatchObject(expected);
   });
 
+  it('reads several quarters of one year as a range, inline and as a time value', () => {
+    expect(findDeadline('Tổ chức hội nghị tập huấn, hoàn thành trong quý II, III/2015.')).toMatchObject({
+      kind: 'range',
+      iso: '2015-Q2',
+      end: '2015-Q3',
+      raw: 'trong quý II, III/2015',
+    });
+    expect(parseTimeValue(['Quý I, II/2016'])).toMatchObject({
+      kind: 'range',
+      iso: '2016-Q1',
+      end: '2016-Q2',
+    });
+    expect(parseTimeValue(['Quý III và quý IV năm 2016'])).toMatchObject({
+      kind: 'range',
+      iso: '2016-Q3',
+      end: '2016-Q4',
+    });
+  });
+
+  it('takes a period for a deadline only in deadline grammar', () => {
+    // The content of a report, a budget year: not deadlines.
+    expect(findDeadline('Báo cáo kết quả thực hiện chính sách trong năm 2014 gửi Sở Xây dựng.')).toBeNull();
+    expect(findDeadline('Bố trí kinh phí thực hiện trong năm 2014 từ nguồn ngân sách.')).toBeNull();
+    expect(findDeadline('Sở Tài chính bố trí kinh phí, hoàn thành trong quý I/2015.')).toMatchObject({
+      kind: 'within',
+      iso: '2015-Q1',
+    });
+    expect(findDeadline('Triển khai xây dựng xong trong tháng 9/2014.')).toMatchObject({ iso: '2014-09' });
+  });
+
   it('ignores dates of cited documents and horizons', () => {
     expect(findDeadline('theo Nghị định số 181/2024/NĐ-CP ngày 31/12/2024 của Chính phủ')).toBeNull();
     expect(findDeadline('Quy hoạch tỉnh thời kỳ 2021-2030, tầm nhìn đến năm 2050')).toBeNull();
@@ -74,5 +104,46 @@ describe('findDeadline', () => {
     expect(findRecurrence('định kỳ hàng năm (trước ngày 10/12)')?.kind).toBe('annual');
     expect(findRecurrence('Thường xuyên rà soát')?.kind).toBe('continuous');
     expect(findRecurrence('Tổ chức kiểm tra')).toBeNull();
+  });
+});
+
+describe('findDeadline: ranges of quarters', () => {
+  it('borrows the year of the end', () => {
+    expect(findDeadline('thực hiện từ quý III đến quý IV/2015')).toMatchObject({
+      kind: 'range',
+      iso: '2015-Q3',
+      end: '2015-Q4',
+    });
+  });
+});
+
+describe('findDeadline: delivery verbs and content', () => {
+  it.each([
+    ['Bộ Y tế chủ trì xây dựng, trình Chính phủ Nghị định sửa đổi trong năm 2026.', '2026'],
+    ['Trong quý III/2026 hoàn thành việc rà soát các văn bản.', '2026-Q3'],
+  ])('%s', (text, iso) => {
+    expect(findDeadline(text)).toMatchObject({ kind: 'within', iso });
+  });
+  it('not the content of what is delivered', () => {
+    expect(
+      findDeadline('Tổng hợp, trình Ủy ban nhân dân báo cáo kết quả thực hiện trong năm 2014.'),
+    ).toBeNull();
+  });
+});
+
+describe('findDeadline: lists of months', () => {
+  it.each([
+    ['Tháng 3, 4/2015', '2015-03', '2015-04'],
+    ['tháng 6 và tháng 7 năm 2015', '2015-06', '2015-07'],
+    ['Tháng 9-10/2015', '2015-09', '2015-10'],
+  ])('%s', (text, iso, end) => {
+    expect(parseTimeValue([text])).toMatchObject({ kind: 'range', iso, end });
+  });
+  it('keeps a single month with its year', () => {
+    expect(parseTimeValue(['Tháng 12/2025 - tháng 1/2026'])).toMatchObject({
+      kind: 'range',
+      iso: '2025-12',
+      end: '2026-01',
+    });
   });
 });

@@ -85,9 +85,18 @@ interface Point {
   day?: number;
   month?: number;
   time?: string;
+  quarter?: number;
+  /** The last period of a list of periods ("quý II, III/2015" ends in 2015-Q3). */
+  end?: string | null;
 }
 
 const TIME = String.raw`(?:(?:lúc|vào lúc|vào)\s+)?(\d{1,2})\s*(?:giờ|h|g)\s*(\d{1,2})?\s*(?:phút|’|'|p)?\s*,?\s*(?:\([^)]*\)\s*)?(?:,?\s*)`;
+
+const QUARTER = String.raw`(?:[IV]{1,3}|[1-4])(?![\p{L}\d])`;
+
+function quarterValue(token: string): number {
+  return /^\d$/u.test(token) ? Number(token) : romanValue(token.toUpperCase());
+}
 
 const POINT_PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Omit<Point, 'length'> }[] = [
   {
@@ -112,12 +121,27 @@ const POINT_PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Omit<Point, 'l
     make: () => ({ iso: null }),
   },
   {
-    // quý I/2024, quý IV năm 2026, quý 2/2025
-    re: /^quý\s+([IV]{1,3}|[1-4])(?:\s*(?:\/|-|năm)\s*(\d{4}))?/iu,
+    // quý I/2024, quý IV năm 2026, quý 2/2025; a list of quarters of one year: quý II, III/2015, quý III và
+    // quý IV năm 2016.
+    re: new RegExp(
+      String.raw`^quý\s+(${QUARTER})((?:\s*(?:,|và|-|–)\s*(?:quý\s+)?${QUARTER})*)(?:\s*(?:\/|-|năm)\s*(\d{4}))?`,
+      'iu',
+    ),
     make: (m) => {
-      const q = /^\d$/u.test(m[1]!) ? Number(m[1]) : romanValue(m[1]!.toUpperCase());
-      const year = num(m[2]);
-      return { iso: year !== undefined && q >= 1 && q <= 4 ? `${year}-Q${q}` : null, year };
+      const quarters = [m[1]!, ...[...m[2]!.matchAll(new RegExp(QUARTER, 'giu'))].map((x) => x[0])].map(
+        quarterValue,
+      );
+      const year = num(m[3]);
+      const first = quarters[0]!;
+      const last = quarters[quarters.length - 1]!;
+      if (!quarters.every((q) => q >= 1 && q <= 4)) return { iso: null, year };
+      if (year === undefined) return { iso: null, quarter: first };
+      return {
+        iso: `${year}-Q${first}`,
+        year,
+        quarter: first,
+        ...(last !== first ? { end: `${year}-Q${last}` } : {}),
+      };
     },
   },
   {
@@ -129,12 +153,15 @@ const POINT_PATTERNS: { re: RegExp; make: (m: RegExpExecArray) => Omit<Point, 'l
     },
   },
   {
-    // tháng 02/2024, tháng 4 năm 2026, tháng 11
-    re: /^tháng\s+(\d{1,2})(?:\s*(?:\/|-|năm)\s*(\d{4}))?/iu,
+    // tháng 02/2024, tháng 4 năm 2026, tháng 11; a list of months of one year: tháng 3, 4/2015, tháng 9-10/2015.
+    re: /^tháng\s+(\d{1,2})((?:\s*(?:,|và|-|–)\s*(?:tháng\s+)?\d{1,2}(?!\d|\/\d{1,2}\/))*)(?:\s*(?:\/|-|năm)\s*(\d{4}))?/iu,
     make: (m) => {
-      const year = num(m[2]);
+      const year = num(m[3]);
       const month = Number(m[1]);
-      return { iso: year !== undefined ? isoMonth(month, year) : null, year, month };
+      const months = [month, ...[...m[2]!.matchAll(/\d{1,2}/gu)].map((x) => Number(x[0]))];
+      const last = months[months.length - 1]!;
+      const end = year !== undefined && last !== month ? isoMonth(last, year) : null;
+      return { iso: year !== undefined ? isoMonth(month, year) : null, year, month, ...(end ? { end } : {}) };
     },
   },
   {
@@ -169,6 +196,7 @@ function withYear(point: Point, year: number | undefined): string | null {
     return date && point.time ? `${date}${point.time}` : date;
   }
   if (point.month !== undefined) return isoMonth(point.month, year);
+  if (point.quarter !== undefined) return `${year}-Q${point.quarter}`;
   return null;
 }
 
@@ -178,6 +206,32 @@ function withYear(point: Point, year: number | undefined): string | null {
 interface Found {
   deadline: Deadline;
   index: number;
+}
+
+/**
+ * Deadline grammar for a period ("trong năm 2026"): the period is when the action is done, unless it qualifies
+ * what is reported or budgeted ("báo cáo kết quả thực hiện trong năm 2014", "kinh phí … trong năm 2014").
+ * A word of completion or delivery after such a noun ("…, hoàn thành trong năm 2014", "trình …") or right
+ * after the period ("trong năm 2026 hoàn thành …") makes it a deadline again.
+ */
+const CONTENT_NOUN =
+  /(?<![\p{L}])(?:báo cáo|kết quả|tình hình|số liệu|kinh phí|ngân sách|dự toán|nguồn vốn|vốn)(?![\p{L}])/giu;
+const COMPLETION =
+  /(?<![\p{L}])(?:hoàn thành|hoàn tất|xong|kết thúc|trình|ban hành|thời gian thực hiện|thời hạn|tiến độ)(?![\p{L}])/giu;
+const COMPLETION_AFTER = /^[^.;:!?()]{0,20}?(?<![\p{L}])(?:hoàn thành|hoàn tất|xong)(?![\p{L}])/iu;
+
+function lastIndex(re: RegExp, text: string): number {
+  let at = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
+  return at;
+}
+
+function deadlineGrammar(before: string, after: string): boolean {
+  if (COMPLETION_AFTER.test(after)) return true;
+  const clause = before.slice(Math.max(before.search(/[^.;:!?()]*$/u), 0));
+  const content = lastIndex(CONTENT_NOUN, clause);
+  return content < 0 || lastIndex(COMPLETION, clause) > content;
 }
 
 const DONE = String.raw`(?:(?:hoàn thành|xong|kết thúc)(?:\s+[^,.;]{0,40}?)?\s+)?`;
@@ -224,7 +278,7 @@ export function findDeadline(input: string): Deadline | null {
         raw: rawFrom(text, m.index, stop),
         kind: 'range',
         iso: withYear(start, end.year),
-        end: end.iso,
+        end: end.end ?? end.iso,
       };
     },
   );
@@ -267,14 +321,20 @@ export function findDeadline(input: string): Deadline | null {
     },
   );
 
-  // Within: "trong tháng 02/2024", "trong quý I/2024", "trong năm 2026", "trong 6 tháng đầu năm 2026".
+  // Within: "xong trong tháng 02/2024", "hoàn thành trong quý I/2024", "hoàn thành … trong năm 2026". Only
+  // with a word of completion in the same clause: "báo cáo kết quả trong năm 2014" names the content of the
+  // report, "kinh phí trong năm 2014" a budget year.
   scan(
     /(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))(trong)\s+(?=tháng|quý|năm|6 tháng|sáu tháng)/giu,
     (m) => {
       const pos = m.index + m[0].length;
       const point = pointAt(text.slice(pos));
       if (!point || point.iso === null) return null;
-      return { raw: rawFrom(text, m.index, pos + point.length), kind: 'within', iso: point.iso, end: null };
+      if (!deadlineGrammar(text.slice(Math.max(0, m.index - 100), m.index), text.slice(pos + point.length)))
+        return null;
+      const raw = rawFrom(text, m.index, pos + point.length);
+      if (point.end) return { raw, kind: 'range', iso: point.iso, end: point.end };
+      return { raw, kind: 'within', iso: point.iso, end: null };
     },
   );
 
@@ -346,6 +406,16 @@ export function parseTimeValue(values: string[]): Deadline | null {
   return { raw, kind: 'range', iso: first.iso, end: last.end ?? last.iso };
 }
 
+/**
+ * The deadline of a time value, or null when it only says how often ("Thường xuyên", "Hằng năm"): that is a
+ * recurrence, not a deadline.
+ */
+export function timeValueDeadline(values: readonly string[]): Deadline | null {
+  const all = clean(values.join(' '));
+  if (!all || (!/\d/u.test(all) && findRecurrence(all))) return null;
+  return parseTimeValue([...values]);
+}
+
 function stripLead(text: string): string {
   return text.replace(/^[-+*•]\s*/u, '');
 }
@@ -381,7 +451,7 @@ function windowOfText(part: string): Deadline | null {
         raw: text.replace(/[\s.;,]+$/u, ''),
         kind: 'range',
         iso: withYear(start, end.year),
-        end: end.iso,
+        end: end.end ?? end.iso,
       };
     }
   }
@@ -407,12 +477,13 @@ function windowOfText(part: string): Deadline | null {
   const raw = text.replace(/[\s.;,]+$/u, '');
   if (points.length === 1) {
     const p = points[0]!;
+    if (p.end) return { raw, kind: 'range', iso: p.iso, end: p.end };
     const kind = p.day !== undefined ? 'on' : 'within';
     return { raw, kind, iso: p.iso, end: null };
   }
   const first = points[0]!;
   const last = points[points.length - 1]!;
-  return { raw, kind: 'range', iso: withYear(first, last.year), end: last.iso };
+  return { raw, kind: 'range', iso: withYear(first, last.year), end: last.end ?? last.iso };
 }
 
 // ---------------------------------------------------------------------------------------------------------

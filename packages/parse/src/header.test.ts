@@ -42,6 +42,54 @@ describe('parseHeader', () => {
     expect(header.issuer.name).toBe('HUYỆN ỦY A');
   });
 
+  it('reads a title and its summary printed on one line', () => {
+    const header = parseHeader(
+      linesFromText(
+        'KẾ HOẠCH TRIỂN KHAI CÔNG TÁC PHỐI HỢP GIỮA BỘ A VÀ BỘ B NĂM 2015 TRONG LĨNH VỰC PHỔ BIẾN PHÁP LUẬT\nI. MỤC ĐÍCH\n',
+      ),
+    );
+    expect(header.docType.code).toBe('ke-hoach');
+    expect(header.title).toBe('KẾ HOẠCH');
+    expect(header.summary).toBe(
+      'TRIỂN KHAI CÔNG TÁC PHỐI HỢP GIỮA BỘ A VÀ BỘ B NĂM 2015 TRONG LĨNH VỰC PHỔ BIẾN PHÁP LUẬT',
+    );
+  });
+
+  it('leaves the note of an attached plan out of the summary', () => {
+    const header = parseHeader(
+      linesFromText(
+        'KẾ HOẠCH\nHỗ trợ nhà ở đối với người có công\n(Ban hành kèm theo Quyết định số 120/QĐ-UBND ngày 02 tháng 6 năm 2014 của Ủy ban nhân dân tỉnh)\nI. MỤC ĐÍCH\n',
+      ),
+    );
+    expect(header.summary).toBe('Hỗ trợ nhà ở đối với người có công');
+    expect(header.bodyStart).toBe(2);
+  });
+
+  it('cuts the attachment note printed on the title line', () => {
+    const header = parseHeader(
+      linesFromText(
+        'KẾ HOẠCH TRIỂN KHAI CÔNG TÁC PHỐI HỢP NĂM 2015 (Ban hành kèm theo Quyết định số 17/QĐ-BTP ngày 10/02/2015 của Bộ trưởng Bộ Tư pháp)\nI. MỤC ĐÍCH\n',
+      ),
+    );
+    expect(header.docType.code).toBe('ke-hoach');
+    expect(header.summary).toBe('TRIỂN KHAI CÔNG TÁC PHỐI HỢP NĂM 2015');
+    expect(header.note).toEqual({
+      text: '(Ban hành kèm theo Quyết định số 17/QĐ-BTP ngày 10/02/2015 của Bộ trưởng Bộ Tư pháp)',
+      line: 1,
+    });
+  });
+
+  it('reads a summary whose lines are split by blank lines', () => {
+    const header = parseHeader(
+      linesFromText(
+        'KẾ HOẠCH\n\nHỗ trợ người có công với cách mạng về nhà ở\n\ntheo Quyết định số 22/2013/QĐ-TTg\n\nCăn cứ Luật A;\n',
+      ),
+    );
+    expect(header.summary).toBe(
+      'Hỗ trợ người có công với cách mạng về nhà ở theo Quyết định số 22/2013/QĐ-TTg',
+    );
+  });
+
   it('names document types by their title line', () => {
     expect(titleDocType('QUYẾT ĐỊNH')).toBe('quyet-dinh');
     expect(titleDocType('CHƯƠNG TRÌNH HÀNH ĐỘNG')).toBe('chuong-trinh');

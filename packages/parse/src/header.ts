@@ -33,6 +33,8 @@ export interface Header {
   titleLine: number | null;
   /** Index into the lines of the first line after the header. */
   bodyStart: number;
+  /** An attachment note printed on the title or summary line: a paragraph of the preamble. */
+  note: { text: string; line: number } | null;
   messages: PlanMessage[];
   /** The header shows the Party's name or a Party-style number. */
   partyMarks: boolean;
@@ -55,6 +57,38 @@ const TITLE_TYPES: { code: DocTypeCode; name: string }[] = (Object.keys(DOC_TYPE
     { code: 'quy-dinh', name: 'QUY ĐỊNH' },
   ])
   .sort((a, b) => b.name.length - a.name.length);
+
+/** Type names that go on past the type word ("KẾ HOẠCH HÀNH ĐỘNG" is a title, not a summary). */
+const TITLE_VARIANTS = /^(?:HÀNH ĐỘNG|LIÊN TỊCH)(?![\p{L}])/u;
+
+/** The note under the title of a plan attached to a decision: "(Ban hành kèm theo Quyết định số …)". */
+export const ATTACHMENT_NOTE = /^\(?\s*(?:Ban hành\s+)?kèm theo(?![\p{L}])/iu;
+const NOTE_INSIDE = /\s\(\s*(?:Ban hành\s+)?kèm theo(?![\p{L}])/iu;
+
+/** Cut a line at an attachment note printed on it: the text before and the note, or null. */
+export function cutAttachmentNote(text: string): { before: string; note: string } | null {
+  const m = NOTE_INSIDE.exec(text);
+  if (!m) return null;
+  return { before: text.slice(0, m.index).trim(), note: text.slice(m.index).trim() };
+}
+
+/**
+ * A title printed with its summary on one line ("KẾ HOẠCH TRIỂN KHAI …"), maybe with the attachment note
+ * after it: the type name, the rest and the note, or null when the line is no such title.
+ */
+export function splitTitleLine(text: string): { title: string; rest: string; note: string | null } | null {
+  const cut = cutAttachmentNote(clean(text));
+  const t = cut?.before ?? clean(text);
+  if (!isAllCaps(t)) return null;
+  for (const { name } of TITLE_TYPES) {
+    if (t !== name && !t.startsWith(`${name} `)) continue;
+    const rest = t.slice(name.length).trim();
+    const titleOnly = !rest || TITLE_VARIANTS.test(rest) || rest.split(' ').length < 2;
+    if (titleOnly) return cut ? { title: t, rest: '', note: cut.note } : null;
+    return { title: name, rest, note: cut?.note ?? null };
+  }
+  return null;
+}
 
 /** The document type named by a title line ("KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG"), or null. */
 export function titleDocType(text: string): DocTypeCode | null {
@@ -181,7 +215,7 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
   for (let i = 0; i < limit; i++) {
     const line = lines[i]!;
     if (line.segments.length !== 1) continue;
-    if (titleDocType(line.text)) {
+    if (titleDocType(line.text) || splitTitleLine(line.text)) {
       titleIndex = i;
       break;
     }
@@ -278,21 +312,38 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
   }
 
   let title: string | null = null;
+  let note: { text: string; line: number } | null = null;
   let code: DocTypeCode = 'khac';
   let label = 'Văn bản';
   let bodyStart = headerEnd;
   if (titleIndex >= 0) {
     const titleLine = lines[titleIndex]!;
-    title = titleLine.text;
+    const split = splitTitleLine(titleLine.text);
+    title = split?.title ?? titleLine.text;
     code = titleDocType(title) ?? 'khac';
     label = title.replace(/[:.]$/u, '');
-    const parts: { text: string; line: number }[] = [];
+    const parts: { text: string; line: number }[] = split?.rest
+      ? [{ text: split.rest, line: titleLine.line }]
+      : [];
+    if (split?.note) note = { text: split.note, line: titleLine.line };
+    // A note on the title line ends the summary there.
+    const noteOnTitle = note !== null;
     let i = titleIndex + 1;
-    for (; i < lines.length && parts.length < 8; i++) {
+    for (; !noteOnTitle && i < lines.length && parts.length < 8; i++) {
       const t = lines[i]!.text;
       if (!t) {
-        if (parts.length > 0) break;
+        // A summary line split off by a blank line goes on in lower case.
+        const next = lines.slice(i + 1).find((l) => l.text)?.text ?? '';
+        if (parts.length > 0 && !(startsLower(next) && !ATTACHMENT_NOTE.test(next))) break;
         continue;
+      }
+      // "Hỗ trợ … (Ban hành kèm theo Quyết định …)": the note printed at the end of a summary line.
+      const cut = cutAttachmentNote(t);
+      if (cut?.before) {
+        parts.push({ text: cut.before, line: lines[i]!.line });
+        note = { text: cut.note, line: lines[i]!.line };
+        i++;
+        break;
       }
       if (DECORATION.test(t)) {
         if (parts.length > 0) {
@@ -302,6 +353,8 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
         continue;
       }
       if (parts.length > 0 && (PREAMBLE_OPENER.test(t) || /^\d+[.)]\s|^[IVX]+[.-]\s/u.test(t))) break;
+      // "(Ban hành kèm theo Quyết định số …)": the issuing decision, part of the preamble.
+      if (ATTACHMENT_NOTE.test(t)) break;
       if (parts.length === 0 && /^(?:Căn cứ|Kính gửi)/u.test(t)) break;
       // An upper-case line under a mixed-case summary is the enacting authority of a decision.
       if (parts.length > 0 && isAllCaps(t) && !isAllCaps(parts[parts.length - 1]!.text)) break;
@@ -344,6 +397,7 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
     summaryLine,
     titleLine: titleIndex >= 0 ? lines[titleIndex]!.line : null,
     bodyStart,
+    note,
     messages,
     partyMarks,
   };

@@ -1,5 +1,11 @@
 import { parseHeadingMarker } from './numbering.js';
 import { BULLET, clean, isAllCaps, startsLower } from './text.js';
+import {
+  continuesAcrossBlank,
+  continuesWrappedLine,
+  startsWithTrailingPunctuation,
+  type WrapModel,
+} from './wrap.js';
 
 /*
  * Input lines and paragraphs. Text comes in three shapes: one paragraph per line (converted word files),
@@ -25,6 +31,8 @@ export interface SourceLine {
   segments: Segment[];
   /** From an OCR layout: the first line of an engine block. */
   blockStart?: boolean;
+  /** Page furniture (running head, page number) or a blank line of a page break: not text. */
+  furniture?: boolean;
 }
 
 export interface Paragraph {
@@ -94,19 +102,27 @@ function isCapsHeading(text: string): boolean {
 }
 
 /**
- * Group lines into paragraphs. A line continues the paragraph above when it starts with a lower-case word
- * (also across a page break), when the paragraph above is a bare heading number, or when both are upper-case
- * heading text; in layout text, when it starts at the margin.
+ * Group lines into paragraphs. A line continues the paragraph above when it starts with a lower-case word or
+ * trailing punctuation (also across a stray blank line or a page break), when the paragraph above stops in
+ * the middle of its sentence, when the paragraph above is a bare heading number, or when both are upper-case
+ * heading text; in layout text, when it starts at the margin; in hard-wrapped text, when the evidence of
+ * `continuesWrappedLine` says so. Page furniture is skipped.
  */
-export function assembleParagraphs(lines: readonly SourceLine[], layout: boolean): Paragraph[] {
+export function assembleParagraphs(
+  lines: readonly SourceLine[],
+  layout: boolean,
+  wrap: WrapModel = { wrapped: false, width: 0 },
+): Paragraph[] {
   const out: Paragraph[] = [];
   let current: Paragraph | null = null;
+  let lastLine = '';
   let blanks = 0;
   const push = (line: SourceLine) => {
     current = { text: line.text, line: line.line, lines: [line.line] };
     out.push(current);
   };
   for (const line of lines) {
+    if (line.furniture && !line.text) continue;
     if (!line.text) {
       blanks++;
       continue;
@@ -114,24 +130,28 @@ export function assembleParagraphs(lines: readonly SourceLine[], layout: boolean
     const prev = current as Paragraph | null;
     let join = false;
     if (prev) {
-      const lower = startsLower(line.text) && !startsWithMarker(line.text);
+      const marker = startsWithMarker(line.text);
+      const lower = startsLower(line.text) && !marker;
+      const trailing = startsWithTrailingPunctuation(line.text);
       if (line.blockStart !== undefined) {
         // OCR layout: engine blocks are paragraphs; a marker at the start of a line opens a new one.
-        join =
-          !line.blockStart && blanks === 0 && (!startsWithMarker(line.text) || !/[.;:!?]$/u.test(prev.text));
-        if (lower && blanks <= 2 && !line.blockStart) join = true;
+        join = !line.blockStart && blanks === 0 && (!marker || !/[.;:!?]$/u.test(prev.text));
       } else if (layout) {
-        join = line.indent < 3 && (blanks === 0 || (lower && blanks <= 2));
-      } else {
-        join = blanks <= 2 && lower;
+        join = line.indent < 3 && blanks === 0;
+      } else if (blanks === 0) {
+        join = continuesWrappedLine(lastLine, line.text, wrap);
       }
-      if (!join && blanks === 0 && isBareMarker(prev.text) && !startsWithMarker(line.text)) join = true;
+      // An engine or a converter splits a paragraph at a stray blank line: the next part starts lower-case
+      // or with punctuation, or the part above stops mid-sentence.
+      if (!join && blanks <= 2 && (lower || trailing || continuesAcrossBlank(prev.text, line.text)))
+        join = true;
+      if (!join && blanks === 0 && isBareMarker(prev.text) && !marker) join = true;
       if (
         !join &&
         blanks === 0 &&
         isCapsHeading(prev.text) &&
         isAllCaps(line.text) &&
-        !startsWithMarker(line.text) &&
+        !marker &&
         line.text.length < 80
       ) {
         join = true;
@@ -143,6 +163,7 @@ export function assembleParagraphs(lines: readonly SourceLine[], layout: boolean
     } else {
       push(line);
     }
+    lastLine = line.text;
     blanks = 0;
   }
   return out;

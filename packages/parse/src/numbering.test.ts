@@ -1,3 +1,4 @@
+import { sectionKey } from '@sohoa/model';
 import { describe, expect, it } from 'vitest';
 import { parseHeadingMarker } from './numbering.js';
 
@@ -11,8 +12,15 @@ describe('parseHeadingMarker', () => {
     ['a) Về tiêu chuẩn', 'a)', 'letter', 'Về tiêu chuẩn'],
     ['Điều 5. Hiệu lực thi hành', 'Điều 5.', 'article', 'Hiệu lực thi hành'],
     ['Chương II QUY ĐỊNH CHUNG', 'Chương II', 'chapter', 'QUY ĐỊNH CHUNG'],
+    ['2.1.a. Bước 1: Rà soát danh sách', '2.1.a.', 'decimal', 'Bước 1: Rà soát danh sách'],
+    ['4.1.b) Kiểm tra hồ sơ', '4.1.b)', 'decimal', 'Kiểm tra hồ sơ'],
   ])('%s', (text, number, kind, rest) => {
     expect(parseHeadingMarker(text)).toMatchObject({ number, kind, rest });
+  });
+
+  it('nests a compound number under its decimal parent, keyed by its letter', () => {
+    expect(parseHeadingMarker('2.1.a. Bước 1')).toMatchObject({ style: 'decimal-3', value: 1 });
+    expect(sectionKey('2.1.a.', 'decimal')).toBe('a');
   });
 
   it('repairs OCR leftovers on Roman numerals, preferring the expected value', () => {

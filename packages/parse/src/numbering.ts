@@ -93,6 +93,19 @@ export function parseHeadingMarker(input: string, context: MarkerContext = {}): 
     };
   }
 
+  // Compound: "2.1.a.", "4.1.b)": a lettered point under a decimal number.
+  const compound = /^(\d{1,2}(?:\.\d{1,2})+)\.([a-zđ])([.)])(?:\s+|$)(.*)$/u.exec(text);
+  if (compound) {
+    const parts = compound[1]!.split('.');
+    return {
+      number: `${compound[1]}.${compound[2]}${compound[3]}`,
+      kind: 'decimal',
+      style: `decimal-${parts.length + 1}`,
+      rest: compound[4] ?? '',
+      value: LETTERS.indexOf(compound[2]!) + 1,
+    };
+  }
+
   // Decimal: "2.1.", "1.3 ", "2.1.3."
   const decimal = /^(\d{1,2}(?:\.\d{1,2})+)(\.?)(?:\s+|$)(.*)$/u.exec(text);
   if (decimal && !/^\d{1,2}\.\d{3}/u.test(text)) {

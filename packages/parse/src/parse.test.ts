@@ -22,7 +22,7 @@ II. TỔ CHỨC THỰC HIỆN
 1. Phòng Kỹ thuật an toàn
 - Chủ trì, phối hợp với Công an tỉnh, Sở Y tế kiểm tra các cơ sở, xong trong tháng 02/2024.
 - Tổng hợp báo cáo trước ngày 15/3/2024.
-2. Giao Văn phòng Sở bố trí kinh phí trong quý I/2024.
+2. Giao Văn phòng Sở bố trí kinh phí, hoàn thành trong quý I/2024.
 3. UBND các huyện có trách nhiệm báo cáo định kỳ 6 tháng.
 Trên đây là Kế hoạch của Sở Công Thương./.
 Nơi nhận:
@@ -138,6 +138,48 @@ describe('parse: unsigned drafts and noisy text', () => {
   it('reports text it cannot place instead of dropping it', () => {
     const plan = parse('DỰ THẢO\nUBND TỈNH X\nKẾ HOẠCH\nThử\nI. NỘI DUNG\nA.\n');
     expect(plan.messages.map((m) => m.text)).toContain('DỰ THẢO');
+  });
+});
+
+describe('parse: attached plans and their end', () => {
+  const plan = parse(
+    [
+      'KẾ HOẠCH',
+      'Hỗ trợ nhà ở đối với người có công',
+      '(Ban hành kèm theo Quyết định số 120/QĐ-UBND ngày 02 tháng 6 năm 2014 của Ủy ban nhân dân tỉnh)',
+      'Căn cứ Nghị định số 34/2013/NĐ-CP ngày 22/4/2013 của Chính phủ;',
+      'I. TỔ CHỨC THỰC HIỆN',
+      '1. Sở Xây dựng chủ trì hướng dẫn thực hiện.',
+      '2. Sở Tài chính',
+      'a) Bố trí kinh phí hỗ trợ.',
+      'b) Hướng dẫn thanh quyết toán kinh phí./.',
+    ].join('\n'),
+  );
+
+  it('keeps the note in the preamble and the issuing decision out of the references', () => {
+    expect(plan.summary).toBe('Hỗ trợ nhà ở đối với người có công');
+    expect(plan.preamble[0]).toMatch(/^\(Ban hành kèm theo/u);
+    expect(plan.references.map((r) => r.number?.raw)).toEqual(['34/2013/NĐ-CP']);
+  });
+
+  it('keeps a last numbered item ending "./." in the tree', () => {
+    expect(plan.closing).toEqual([]);
+    expect(plan.sections[0]!.children[1]!.children.map((s) => s.id)).toEqual(['I.2.a', 'I.2.b']);
+    expect(plan.tasks.map((t) => t.section)).toEqual(['I.1', 'I.2.a', 'I.2.b']);
+  });
+
+  it('keeps a closing formula after a top-level section, not after a sub-item', () => {
+    const after = (tail: string[]) => parse(['KẾ HOẠCH', 'Thử', 'I. TỔ CHỨC THỰC HIỆN', ...tail].join('\n'));
+    expect(
+      after(['- Sở Y tế chủ trì kiểm tra.', 'Yêu cầu các cơ quan nghiêm túc thực hiện Kế hoạch này./.'])
+        .closing,
+    ).toHaveLength(1);
+    const nested = after([
+      '1. Sở Y tế chủ trì kiểm tra.',
+      'Trong quá trình thực hiện, các cơ quan báo cáo Sở Y tế./.',
+    ]);
+    expect(nested.closing).toEqual([]);
+    expect(nested.sections[0]!.children[0]!.paragraphs).toHaveLength(1);
   });
 });
 

@@ -8,14 +8,17 @@ import {
 } from '@sohoa/model';
 import { parsePostClosing } from './appendix.js';
 import { isAuthorityLine, parseClosing, RECIPIENTS_START } from './closing.js';
-import { PARTY_ORGAN, parseHeader } from './header.js';
+import { ATTACHMENT_NOTE, PARTY_ORGAN, parseHeader } from './header.js';
 import { linesFromOcr } from './layout.js';
 import { assembleParagraphs, isLayoutText, linesFromText, type Paragraph, type SourceLine } from './lines.js';
+import { parseHeadingMarker } from './numbering.js';
+import { removePageFurniture } from './pagination.js';
 import { dedupeReferences, findReferences } from './references.js';
 import { buildSections, walkNodes } from './sections.js';
 import { extractTargets } from './targets.js';
 import { extractTasks } from './tasks.js';
-import { clean, fold } from './text.js';
+import { BULLET, clean, fold } from './text.js';
+import { measureWrap } from './wrap.js';
 
 export interface ParseOptions {
   /** Name of the input (a file path or a label), copied to `plan.source`. */
@@ -53,26 +56,39 @@ function closingStartOf(lines: readonly SourceLine[], from: number): number {
   return lines.length;
 }
 
-/** Where the closing paragraphs start: "Trên đây là …", else a last unnumbered paragraph ending "./.". */
+/**
+ * Where the closing paragraphs start: "Trên đây là …", else a last unnumbered paragraph ending "./." that
+ * follows the content of a top-level section (after a sub-item, it is that item's last paragraph).
+ */
 function closingParagraphsStart(paras: readonly Paragraph[]): number {
   const found = paras.findIndex((p) =>
     /^Trên\s+đây(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/u.test(p.text),
   );
   if (found >= 0) return found;
+  const markers = paras.map((p) => parseHeadingMarker(p.text));
+  const top = markers.find((m) => m !== null)?.style;
   for (let i = paras.length - 1; i >= Math.max(0, paras.length - 3); i--) {
     const t = paras[i]!.text;
-    if (/\.\/\.?\s*$|\/\.\s*$/u.test(t) && !/^[-+*•]|^\d+[.)]|^[IVX]+[.-]/u.test(t)) return i;
+    if (!/\.\/\.?\s*$|\/\.\s*$/u.test(t) || markers[i] || BULLET.test(t)) continue;
+    let k = i - 1;
+    while (k >= 0 && !markers[k]) k--;
+    if (k < 0 || markers[k]!.style === top) return i;
   }
   return paras.length;
 }
 
-function buildPlan(lines: SourceLine[], layout: boolean, source: string): Plan {
+function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
   const messages: PlanMessage[] = [];
+  const pagination = removePageFurniture(input);
+  const lines = pagination.lines;
   const header = parseHeader(lines);
-  messages.push(...header.messages);
+  messages.push(...pagination.messages, ...header.messages);
 
+  const wrap = measureWrap(lines.map((l) => l.text));
   const closingStart = closingStartOf(lines, header.bodyStart);
-  const body = assembleParagraphs(lines.slice(header.bodyStart, closingStart), layout);
+  const body = assembleParagraphs(lines.slice(header.bodyStart, closingStart), layout, wrap);
+  if (header.note)
+    body.unshift({ text: header.note.text, line: header.note.line, lines: [header.note.line] });
   const cut = closingParagraphsStart(body);
   const closingParas = body.slice(cut);
   const tree = buildSections(body.slice(0, cut));
@@ -89,8 +105,14 @@ function buildPlan(lines: SourceLine[], layout: boolean, source: string): Plan {
   // References in text order; footnotes last.
   const refs: PlanReference[] = [];
   const implementing = new Set<string>();
+  // The decision a plan is attached to ("(Ban hành kèm theo Quyết định số …)") issues it: not a reference.
+  const issuing = new Set<string>();
   const collect = (text: string, section: string, line: number | undefined, implement: boolean) => {
     const found = findReferences(text, { section, ...(line !== undefined ? { line } : {}) });
+    if (section === 'preamble' && ATTACHMENT_NOTE.test(text)) {
+      for (const r of found) issuing.add(referenceKey(r));
+      return;
+    }
     refs.push(...found);
     if (
       implement &&
@@ -123,7 +145,10 @@ function buildPlan(lines: SourceLine[], layout: boolean, source: string): Plan {
     }
   }
   for (const { footnote, line } of post.footnotes) collect(footnote.text, `fn${footnote.mark}`, line, false);
-  const references = dedupeReferences(refs, header.number);
+  const references = dedupeReferences(
+    refs.filter((r) => !issuing.has(referenceKey(r))),
+    header.number,
+  );
   const implementsIdx = references
     .map((r, i) => (implementing.has(referenceKey(r)) ? i : -1))
     .filter((i) => i >= 0);

@@ -29,6 +29,16 @@ describe('findReferences', () => {
     expect(refs[2]!.issuer).toBe('Ủy ban nhân dân tỉnh Lào Cai');
   });
 
+  it('reads the kind word in any case', () => {
+    const refs = findReferences('theo Nghị Quyết số 12/NQ-CP và NGHỊ ĐỊNH số 34/2014/NĐ-CP', {
+      section: 'I',
+    });
+    expect(refs.map((r) => [r.docType.code, r.number?.raw])).toEqual([
+      ['nghi-quyet', '12/NQ-CP'],
+      ['nghi-dinh', '34/2014/NĐ-CP'],
+    ]);
+  });
+
   it('keeps each document once; a short name refers back', () => {
     const refs = [
       ...findReferences(

@@ -38,8 +38,11 @@ const TYPE_WORDS = [
   'Luật',
 ];
 
-const TYPE_ALT = TYPE_WORDS.map(
-  (w) => `[${w[0]}${w[0]!.toLowerCase()}]${w.slice(1).replace(/ /gu, '\\s+')}`,
+/** The kind words in any case ("Nghị quyết", "Nghị Quyết", "NGHỊ QUYẾT"). */
+const TYPE_ALT = TYPE_WORDS.map((w) =>
+  [...w]
+    .map((ch) => (ch === ' ' ? '\\s+' : /\p{L}/u.test(ch) ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : ch))
+    .join(''),
 ).join('|');
 /** A document number token: "36-NQ/TW", "46 - CT/TW", "134 /KH-UBND", "05/2026/VLN/CV-LV", "02". */
 const NUMBER = String.raw`[\p{L}\d][\p{L}\d.&]*(?:\s?[-–/]\s?[\p{L}\d][\p{L}\d.&]*)*`;

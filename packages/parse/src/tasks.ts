@@ -1,32 +1,33 @@
 import { type Deadline, normalizeForMatch, type PlanTask } from '@sohoa/model';
-import {
-  COORDINATOR_ATTRIBUTE,
-  findCoordinators,
-  findSubject,
-  headingNamesBody,
-  LEAD_ATTRIBUTE,
-  splitBodies,
-  TIME_ATTRIBUTE,
-} from './bodies.js';
-import {
-  findDeadline,
-  findEventDeadline,
-  findRecurrence,
-  leadingEventClause,
-  parseTimeValue,
-} from './dates.js';
+import { type Attributes, attributesOf, isAttributeLine, timeDeadline, timeValueAt } from './attributes.js';
+import { findCoordinators, findSubject, headingNamesBody } from './bodies.js';
+import { findDeadline, findEventDeadline, findRecurrence, leadingEventClause } from './dates.js';
 import type { Paragraph } from './lines.js';
+import {
+  assignsNothing,
+  ENUMERATES,
+  type IntroKind,
+  introKind,
+  NORMATIVE_HEADING,
+  namesBody,
+} from './roles.js';
 import type { SectionNode } from './sections.js';
-import { clean, fold, isAllCaps, stripBullet, stripFinalPunctuation } from './text.js';
+import { splitSentences } from './sentences.js';
+import { bulletOf, clean, fold, isAllCaps, stripBullet } from './text.js';
 
 /*
  * Tasks: who does what by when (rules in fixtures/gold/README.md).
  * 1. In implementation sections (TỔ CHỨC THỰC HIỆN, trách nhiệm, phân công, chế độ báo cáo) every bullet,
  *    paragraph or numbered item that prescribes an action; a heading naming a body gives its lead to the items
  *    under it; "Giao X …:" introduces items and gives them its lead.
- * 2. Elsewhere, a paragraph whose subject is a named body doing something.
- * 3. A numbered item with a "Thời gian thực hiện:" line is one timed task; its bullets are details.
- * One task is one paragraph, split only where a new sentence has another body as its subject.
+ * 2. Elsewhere, a paragraph whose subject is a named body doing something; an intro with a body announcing
+ *    work ("X … thực hiện các nhiệm vụ sau đây:") is no task: it leads the items below, which become tasks.
+ * 3. A numbered item with attribute lines ("Đơn vị chủ trì:", "Thời gian thực hiện:") is one timed task, its
+ *    bullets are details; when most of its paragraphs name the bodies doing the work, they are the tasks and
+ *    the timing line is their deadline. A timing line closes the item it ends (also from under its last
+ *    sub-item).
+ * An intro enumerating its own object ("Lập hồ sơ, bao gồm:") is one task with its deeper bullets. One task is
+ * one paragraph, split only where a new sentence (after a leading clause, too) has another body as subject.
  */
 
 const IMPLEMENTATION =
@@ -43,65 +44,6 @@ export function isImplementationHeading(heading: string): boolean {
   return isAllCaps(h) && IMPLEMENTATION.test(h);
 }
 
-const LABEL =
-  /^(?:Thời gian|Thời hạn|Địa điểm|Đối tượng|Thành phần|Kết quả|Sản phẩm|Nguyên tắc|Tài liệu|Hình thức|Nội dung|Mục đích|Yêu cầu|Lưu ý|Ghi chú|Phương châm|Khẩu hiệu|Quy mô|Số lượng|Phạm vi|Chủ đề|Đối với|Trường hợp|Trưởng đoàn|Phó trưởng đoàn|Thành viên)(?:\s+[^\s:]+){0,6}\s*:/iu;
-/** Headings whose paragraphs state norms rather than assign work ("Quy định về thành phần …"). */
-const NORMATIVE_HEADING = /^(?:Quy định|Nguyên tắc|Tiêu chuẩn|Điều kiện|Yêu cầu)(?![\p{L}\p{N}])/u;
-const NO_ACTION =
-  /^(?:Kinh phí|Nguồn kinh phí|Dự toán kinh phí|Trên đây)(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/iu;
-
-/** Paragraphs that assign nothing: labels ("Thời gian: …"), funding provisions, parenthetical notes. */
-function assignsNothing(text: string): boolean {
-  const t = stripBullet(text);
-  return LABEL.test(t) || NO_ACTION.test(t) || /^\(.*\)$/u.test(t) || !/\p{L}/u.test(t);
-}
-
-interface Attributes {
-  time: string[];
-  lead: string | null;
-  coordinators: string[] | null;
-  found: boolean;
-}
-
-/** The attribute lines of a timed activity ("Thời gian thực hiện:", "Đơn vị chủ trì:", "Đơn vị phối hợp:"). */
-function attributesOf(paras: readonly Paragraph[]): Attributes {
-  const out: Attributes = { time: [], lead: null, coordinators: null, found: false };
-  for (let i = 0; i < paras.length; i++) {
-    const text = paras[i]!.text;
-    const time = TIME_ATTRIBUTE.exec(text.replace(/^\*\s*/u, ''));
-    if (time) {
-      out.found = true;
-      const value = clean(time[1] ?? '');
-      if (value) {
-        out.time.push(value);
-      } else {
-        // The windows follow as bullets.
-        for (let k = i + 1; k < paras.length; k++) {
-          const next = paras[k]!.text;
-          if (LEAD_ATTRIBUTE.test(next) || COORDINATOR_ATTRIBUTE.test(next) || TIME_ATTRIBUTE.test(next))
-            break;
-          if (!/^[-+*•]/u.test(next)) break;
-          out.time.push(next);
-        }
-      }
-      continue;
-    }
-    const lead = LEAD_ATTRIBUTE.exec(text);
-    if (lead) {
-      out.found = true;
-      const value = stripFinalPunctuation(clean(lead[1] ?? ''));
-      if (value) out.lead = value;
-      continue;
-    }
-    const coordinators = COORDINATOR_ATTRIBUTE.exec(text);
-    if (coordinators) {
-      out.found = true;
-      out.coordinators = splitBodies(stripFinalPunctuation(clean(coordinators[1] ?? '')));
-    }
-  }
-  return out;
-}
-
 function lastDescendant(node: SectionNode): SectionNode {
   let n = node;
   while (n.children.length > 0) n = n.children[n.children.length - 1]!;
@@ -109,6 +51,7 @@ function lastDescendant(node: SectionNode): SectionNode {
 }
 
 interface Context {
+  /** Items here prescribe actions (implementation section, under a body heading or an intro with a body). */
   impl: boolean;
   lead: string | null;
 }
@@ -127,24 +70,70 @@ export function extractTasks(roots: readonly SectionNode[]): PlanTask[] {
   });
 }
 
+/** Most paragraphs of an item (and of its sub-items) name the bodies doing the work: they are its tasks. */
+function bodiesWork(node: SectionNode, deep: boolean): boolean {
+  const paras: Paragraph[] = [];
+  const collect = (n: SectionNode) => {
+    paras.push(...n.paras);
+    if (!deep) return;
+    for (const c of n.children) {
+      if (c.section.heading) paras.push(asPara(c.section.heading));
+      collect(c);
+    }
+  };
+  collect(node);
+  const content = paras.filter((p) => !isAttributeLine(p.text) && !assignsNothing(p.text));
+  return content.length > 0 && 2 * content.filter(namesBody).length >= content.length;
+}
+
+/**
+ * The attribute lines that close an item from under its last sub-item (a timing printed after the last
+ * sub-item), when no other sub-item carries its own.
+ */
+function closingAttributes(node: SectionNode): Attributes | null {
+  if (node.children.length === 0) return null;
+  const a = attributesOf(lastDescendant(node).paras);
+  if (!a.found) return null;
+  const others = node.children.slice(0, -1).some((c) => attributesOf(c.paras).found || closingAttributes(c));
+  return others ? null : a;
+}
+
 function visitSiblings(nodes: readonly SectionNode[], ctx: Context, out: PlanTask[]): void {
-  const own = nodes.map((n) => attributesOf(n.paras).found);
-  const anyTimed = own.some(Boolean);
-  let lead = ctx.lead;
+  const own = nodes.map((n) => attributesOf(n.paras));
+  const closings = nodes.map((n, i) => (own[i]!.found ? null : closingAttributes(n)));
+  // Siblings are timed activities when one carries its own timing or several are closed by one.
+  const timedItems = own.some((a) => a.found) || closings.filter(Boolean).length >= 2;
+  let next: Context = ctx;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i]!;
-    let attrs: Attributes | null = own[i] ? attributesOf(node.paras) : null;
-    if (!attrs && anyTimed && node.children.length > 0) {
-      // A timing line printed after the last sub-item belongs to the item (siblings are timed activities).
-      const last = lastDescendant(node);
-      const a = attributesOf(last.paras);
-      const others = node.children.slice(0, -1).some((c) => attributesOf(c.paras).found);
-      if (a.found && !others) attrs = a;
+    let attrs: Attributes | null = own[i]!.found ? own[i]! : null;
+    const closing = !attrs && timedItems && closings[i] !== null;
+    if (closing) attrs = closings[i]!;
+    // A timed item is one task (its heading) unless its paragraphs name the bodies doing the work: then they
+    // are the tasks and the timing is their deadline.
+    const headingTask =
+      attrs !== null && (attrs.lead !== null || attrs.coordinators !== null || !bodiesWork(node, closing));
+    let result: { introLead?: string };
+    if (attrs && headingTask) {
+      result = timedTask(node, attrs, next, out, !closing);
+    } else {
+      const start = out.length;
+      result = visitNode(node, next, out);
+      if (attrs && closing) giveDeadline(out, start, timeDeadline(attrs.time));
     }
-    const result = attrs
-      ? timedTask(node, attrs, { ...ctx, lead }, out, own[i] === true)
-      : visitNode(node, { ...ctx, lead }, out);
-    if (result.introLead && node.paras.length === 0 && node.children.length === 0) lead = result.introLead;
+    // An item that only introduces ("Giao X thực hiện các công việc sau:") leads its following siblings.
+    if (result.introLead && node.paras.length === 0 && node.children.length === 0)
+      next = { impl: true, lead: result.introLead };
+  }
+}
+
+function giveDeadline(out: PlanTask[], from: number, deadline: Deadline | null, section?: string): void {
+  if (!deadline) return;
+  for (let k = from; k < out.length; k++) {
+    const t = out[k]!;
+    // The timing line states the date; a sequencing clause ("Sau khi kiểm tra, …") gives way to it.
+    const open = t.deadline === null || (t.deadline.kind === 'relative' && deadline.iso !== null);
+    if (open && (section === undefined || t.section === section)) t.deadline = { ...deadline };
   }
 }
 
@@ -182,21 +171,17 @@ function timedTask(
   if (!heading) return {};
   // "Tham gia thực hiện các nhiệm vụ:" introduces its bullets: they are the tasks, with the attributes.
   const details = node.paras.filter(
-    (p) =>
-      /^[-+*•]/u.test(p.text) &&
-      !TIME_ATTRIBUTE.test(p.text.replace(/^\*\s*/u, '')) &&
-      !LEAD_ATTRIBUTE.test(p.text) &&
-      !COORDINATOR_ATTRIBUTE.test(p.text) &&
-      !assignsNothing(p.text),
+    (p) => /^[-+*•]/u.test(p.text) && !isAttributeLine(p.text) && !assignsNothing(p.text),
   );
   const texts =
-    /:\s*$/u.test(heading) && details.length > 0
+    /:\s*$/u.test(heading) && !ENUMERATES.test(heading) && details.length > 0
       ? details.map((p) => ({ text: stripBullet(p.text), line: p.line }))
       : [{ text: heading, line: node.section.line }];
-  let lead = findSubject(heading)?.text ?? attrs.lead;
+  // The explicit "Đơn vị chủ trì:" line first, then the body the item names, then the heading above.
+  let lead = attrs.lead ?? findSubject(heading)?.text ?? null;
   if (!lead) {
     for (const p of node.paras) {
-      if (assignsNothing(p.text)) continue;
+      if (assignsNothing(p.text) || isAttributeLine(p.text)) continue;
       const s = findSubject(p.text);
       if (s) {
         lead = s.text;
@@ -204,9 +189,9 @@ function timedTask(
       }
     }
   }
-  if (!lead && ctx.impl) lead = ctx.lead;
+  if (!lead) lead = ctx.lead;
   for (const { text, line } of texts) {
-    const deadline = attrs.time.length > 0 ? parseTimeValue(attrs.time) : findDeadline(text);
+    const deadline = attrs.time.length > 0 ? timeDeadline(attrs.time) : findDeadline(text);
     const coordinators = findCoordinators(text);
     for (const c of attrs.coordinators ?? []) if (!coordinators.includes(c)) coordinators.push(c);
     const t = task(text, lead, node.section.id, line, { coordinators, deadline });
@@ -219,35 +204,69 @@ function timedTask(
   return {};
 }
 
+/**
+ * The paragraphs after an enumerating intro that detail it: bullets deeper than the intro's own marker that
+ * name no body of their own.
+ */
+function detailsAfter(paras: readonly Paragraph[], i: number): number {
+  const marker = bulletOf(paras[i]!.text).trim();
+  let k = i + 1;
+  for (; k < paras.length; k++) {
+    const p = paras[k]!;
+    const m = bulletOf(p.text).trim();
+    if (!m || m === marker || isAttributeLine(p.text) || namesBody(p)) break;
+  }
+  return k - i - 1;
+}
+
 function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLead?: string } {
   const heading = node.section.heading;
-  const impl = ctx.impl || isImplementationHeading(heading);
+  let impl = ctx.impl || isImplementationHeading(heading);
   const hasContent = node.paras.length > 0 || node.children.length > 0;
   let lead = ctx.lead;
   let introLead: string | undefined;
+  /** Paragraphs detailing an enumerating heading are skipped. */
+  let skip = 0;
   const endsColon = /:\s*$/u.test(heading);
 
   const bodyName = headingNamesBody(heading);
   if (bodyName) {
+    // A heading naming a body: the items under it are that body's duties.
     lead = bodyName;
+    if (hasContent) impl = true;
   } else if (heading && !assignsNothing(heading) && !isImplementationHeading(heading)) {
     const subject = findSubject(heading);
+    const kind = endsColon && hasContent ? introKind(heading, impl) : 'task';
     if (subject?.form === 'assign' && endsColon) {
       lead = subject.text;
       introLead = subject.text;
+      if (hasContent) impl = true;
     } else if (subject) {
-      if (!(impl && endsColon && hasContent))
-        pushSplit(heading, subject.text, node.section.id, node.section.line, out);
+      if (kind === 'announces') impl = true;
+      else pushSplit(heading, subject.text, node.section.id, node.section.line, out);
       lead = subject.text;
       if (endsColon) introLead = subject.text;
-    } else if (impl && !hasContent) {
+      if (kind === 'enumerates')
+        skip = detailsAfter([node.section.heading, ...node.paras.map((p) => p.text)].map(asPara), 0);
+    } else if (impl && (!hasContent || kind === 'enumerates')) {
       out.push(task(heading, ctx.lead, node.section.id, node.section.line));
+      if (kind === 'enumerates')
+        skip = detailsAfter([heading, ...node.paras.map((p) => p.text)].map(asPara), 0);
     }
   }
 
   let current = lead;
-  for (let i = 0; i < node.paras.length; i++) {
+  // Tasks since the last timing line: a timing line closes them.
+  let open = out.length;
+  for (let i = skip; i < node.paras.length; i++) {
     const para = node.paras[i]!;
+    const time = timeValueAt(node.paras, i);
+    if (time) {
+      giveDeadline(out, open, timeDeadline(time.values), node.section.id);
+      open = out.length;
+      i += time.used - 1;
+      continue;
+    }
     const body = stripBullet(para.text);
     if (!body || assignsNothing(para.text)) continue;
     let subject = findSubject(body);
@@ -255,19 +274,30 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
     if (subject?.form === 'assign' && current && !/^Giao(?![\p{L}])/u.test(body)) subject = null;
     const colon = /:\s*$/u.test(body);
     const more = i < node.paras.length - 1 || node.children.length > 0;
-    if (subject?.form === 'assign' && colon) {
+    const kind: IntroKind = colon && more ? introKind(body, impl) : 'task';
+    const details = kind === 'enumerates' ? detailsAfter(node.paras, i) : 0;
+    if (subject?.form === 'assign' && colon && kind !== 'enumerates') {
       current = subject.text;
+      impl = true;
       continue;
     }
     if (subject) {
-      if (!(impl && colon && more)) pushSplit(body, subject.text, node.section.id, para.line, out);
-      if (colon) current = subject.text;
+      if (kind === 'announces') {
+        // An intro with a body: it leads the items below and makes them tasks.
+        current = subject.text;
+        impl = true;
+        continue;
+      }
+      pushSplit(body, subject.text, node.section.id, para.line, out);
+      if (colon && more) current = subject.text;
+      i += details;
       continue;
     }
     // "Các nội dung dưới đây được …", "Việc phân công …": descriptions, not assignments.
     if (impl && !NORMATIVE_HEADING.test(heading) && !/^(?:Các|Những|Việc|Mọi)\s+\p{Ll}/u.test(body)) {
-      if (colon && more) continue;
+      if (kind === 'announces') continue;
       pushSplit(body, current, node.section.id, para.line, out);
+      i += details;
     }
   }
 
@@ -275,7 +305,9 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
   return introLead ? { introLead } : {};
 }
 
-/** One task per paragraph, split where a new sentence has another body as its subject. */
+const asPara = (text: string): Paragraph => ({ text, line: 0, lines: [] });
+
+/** One task per paragraph, split where a new sentence (after a leading clause, too) has another subject. */
 function pushSplit(
   text: string,
   lead: string | null,
@@ -288,7 +320,7 @@ function pushSplit(
   let currentLead = lead;
   for (let i = 1; i < sentences.length; i++) {
     const sentence = sentences[i]!;
-    const subject = findSubject(sentence, { allowIntro: false });
+    const subject = findSubject(sentence);
     if (subject && subject.form === 'subject' && fold(subject.text) !== fold(currentLead ?? '')) {
       out.push(task(currentText, currentLead, section, line));
       currentText = sentence;
@@ -298,32 +330,4 @@ function pushSplit(
     }
   }
   out.push(task(currentText, currentLead, section, line));
-}
-
-function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  const re = /(?<=[.!?])\s+(?=\p{Lu})/gu;
-  let last = 0;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '(') depth++;
-    if (text[i] === ')') depth = Math.max(0, depth - 1);
-  }
-  if (depth > 0) return [text];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(0, m.index);
-    // Not after an abbreviation ("TP.", "TT.", "đ/c.") or inside parentheses.
-    const open = (before.match(/\(/gu) ?? []).length - (before.match(/\)/gu) ?? []).length;
-    if (
-      open > 0 ||
-      /(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))(?:TP|TT|Tp|ThS|TS|PGS|GS|Q|TM|KT|TL|St)\.$/u.test(
-        before,
-      )
-    )
-      continue;
-    out.push(text.slice(last, m.index).trim());
-    last = m.index + m[0].length;
-  }
-  out.push(text.slice(last).trim());
-  return out.filter(Boolean);
 }
