@@ -4,12 +4,5 @@ export { parseDocNumber, titleDocType } from './header.js';
 export { formatDeadline, planToMarkdown } from './markdown.js';
 export { type HeadingMarker, parseHeadingMarker } from './numbering.js';
 export { type ParseOptions, parse } from './parse.js';
-export {
-  type PlanParagraphNode,
-  type PlanRoot,
-  type PlanSectionNode,
-  planToTree,
-  sohoaParse,
-  sohoaPlan,
-} from './plugin.js';
+export { sohoaParse, sohoaPlan } from './plugin.js';
 export { findReferences } from './references.js';

@@ -251,6 +251,27 @@ describe('parse: OCR layout', () => {
 });
 
 describe('unified plugin', () => {
+  it('lets a transformer edit the plan tree, and the compiler keeps the edit', async () => {
+    const rename =
+      () => (tree: { children: { type: string; children?: { type: string; value?: string }[] }[] }) => {
+        for (const node of tree.children) {
+          if (node.type !== 'planSection') continue;
+          for (const child of node.children ?? []) {
+            if (child.type === 'planHeading') {
+              const text = (child as unknown as { children: { value: string }[] }).children[0]!;
+              text.value = text.value.toLowerCase();
+            }
+          }
+        }
+      };
+    const file = await unified()
+      .use(sohoaParse)
+      .use(rename as never)
+      .use(sohoaPlan)
+      .process('KẾ HOẠCH\nThử\nI. NỘI DUNG\n1. Sở Y tế chủ trì kiểm tra.\n');
+    expect(Plan.parse(file.result).sections[0]!.heading).toBe('nội dung');
+  });
+
   it('parses into a tree, stores the plan on file.data and reports messages', async () => {
     const file = new VFile({
       path: 'draft.txt',
@@ -263,7 +284,11 @@ describe('unified plugin', () => {
     expect(plan.source).toBe('draft.txt');
     expect(file.messages.map((m) => m.ruleId)).toContain('header-mark');
     const tree = processor.parse(new VFile('KẾ HOẠCH\nThử\nI. NỘI DUNG\n'));
-    expect(tree).toMatchObject({ type: 'plan', children: [{ type: 'section', data: { id: 'I' } }] });
+    expect(tree.type).toBe('planRoot');
+    const section = (tree as unknown as { children: { type: string; id?: string }[] }).children.find(
+      (n) => n.type === 'planSection',
+    );
+    expect(section?.id).toBe('I');
   });
 });
 
