@@ -45,3 +45,21 @@ describe('parseHeadingMarker', () => {
     expect(parseHeadingMarker(text)).toBeNull();
   });
 });
+
+describe('Roman numerals read as H or U by OCR', () => {
+  it('repairs them where the sequence expects the value', () => {
+    expect(parseHeadingMarker('IH- MỤC TIÊU', { expectedRoman: 2 })).toMatchObject({
+      number: 'II-',
+      printed: 'IH-',
+    });
+    expect(parseHeadingMarker('IU. NHIỆM VỤ', { expectedRoman: 3 })).toMatchObject({
+      number: 'III.',
+      value: 3,
+    });
+  });
+
+  it('leaves them alone without that evidence', () => {
+    expect(parseHeadingMarker('IH- MỤC TIÊU', { expectedRoman: 5 })).toBeNull();
+    expect(parseHeadingMarker('H- MỤC TIÊU', { expectedRoman: 2 })).toBeNull();
+  });
+});

@@ -133,8 +133,9 @@ export function parseHeadingMarker(input: string, context: MarkerContext = {}): 
     };
   }
 
-  // Roman, with OCR repairs: I may come out as l, 1, | or !; a stray L next to I is usually another I.
-  const roman = new RegExp(`^([IVXLCl1|!]{1,6})\\s?(${SEPARATOR})(?:\\s+|$)(.*)$`, 'u').exec(text);
+  // Roman, with OCR repairs: I may come out as l, 1, | or !; a stray L next to I is usually another I;
+  // an I, or two touching ones, read as H or U ("IH-" for "II-"), trusted only where the sequence expects it.
+  const roman = new RegExp(`^([IVXLCl1|!HU]{1,6})\\s?(${SEPARATOR})(?:\\s+|$)(.*)$`, 'u').exec(text);
   if (roman) {
     const printed = roman[1]!;
     const sep = roman[2]!;
@@ -178,6 +179,11 @@ function repairRoman(printed: string, expected?: number): { token: string; value
   const base = printed.replace(/[l1|!]/gu, 'I');
   add(base);
   add(base.replace(/L/gu, 'I'));
+  if (/[HU]/u.test(base) && expected !== undefined) {
+    for (const reading of [base.replace(/[HU]/gu, 'I'), base.replace(/[HU]/gu, 'II')]) {
+      if (romanValue(reading) === expected) return { token: reading, value: expected };
+    }
+  }
   const valid = candidates
     .map((token) => ({ token, value: romanValue(token) }))
     .filter((c) => c.value > 0 && c.value < 40);
