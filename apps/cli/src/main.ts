@@ -1,3 +1,4 @@
+import { correctHelp, runCorrect } from './commands/correct.js';
 import { ocrHelp, runOcr, UsageError } from './commands/ocr.js';
 import { parseHelp, runParse } from './commands/parse.js';
 import { runSchema, schemaHelp } from './commands/schema.js';
@@ -9,6 +10,7 @@ Usage: sohoa <command> [options]
 
 Commands:
   ocr <inputs...>   read scans and PDFs into text (txt, json, hocr)
+  correct <file|->  fix OCR errors in Vietnamese text: diacritics, look-alikes, splits (text, json, diff)
   parse <file|->    read a document's structure: header, sections, tasks (json, md)
   schema            print the JSON Schema of the parsed plan
 
@@ -16,6 +18,7 @@ Run "sohoa <command> --help" for a command's options.`;
 
 const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
   ocr: { run: runOcr, help: ocrHelp },
+  correct: { run: runCorrect, help: correctHelp },
   parse: { run: runParse, help: parseHelp },
   schema: { run: runSchema, help: schemaHelp },
 };

@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { type Correction, type CorrectResult, correct } from '@sohoa/correct';
+import { loadBundledLm } from '@sohoa/correct/node';
+import { OcrDocument } from '@sohoa/model';
+import type { Io } from '../io.js';
+import { UsageError } from './ocr.js';
+
+export const correctHelp = `Usage: sohoa correct <file|-> [options]
+
+Correct the OCR output of a Vietnamese document: diacritics lost or swapped, marks written as
+apostrophes, split and merged syllables, look-alike letters and digits, heading numerals and
+document numbers. Reads UTF-8 text, or the JSON of "sohoa ocr -f json" (word confidences then
+weigh the choices); "-" reads standard input.
+
+Options:
+  -f, --format FMT      text (default): the corrected text
+                        json: the text and every correction (place, original, replacement,
+                        confidence, reason, alternatives, applied or suggested)
+                        diff: the text with each change inline for review:
+                        [-old-]{+new+} applied, [-old-]{?new?} suggested
+  -t, --threshold X     apply corrections at least this confident, 0–1 (default 0.6);
+                        the others are suggestions
+      --tone-style S    dominant (default: the document's own), old (hòa, thủy),
+                        new (hoà, thuỷ) or keep (leave unchanged words as written)
+  -q, --quiet           no summary line on a terminal's standard error
+  -h, --help            show this help`;
+
+const FORMATS = ['text', 'json', 'diff'] as const;
+type Format = (typeof FORMATS)[number];
+const TONE_STYLES = ['dominant', 'old', 'new', 'keep'] as const;
+type ToneStyleOption = (typeof TONE_STYLES)[number];
+
+/** A problem with the input: one line, exit code 1. */
+class InputError extends Error {}
+
+async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function readInput(file: string, io: Io): Promise<Buffer> {
+  if (file === '-') return readStdin(io.stdin);
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : `cannot read (${code ?? (error as Error).message})`;
+    throw new InputError(`${file}: ${why}`);
+  }
+}
+
+/** UTF-8 text (a BOM is dropped), or an OcrDocument when the file is one. */
+function decodeInput(file: string, bytes: Buffer): string | OcrDocument {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${file}: not UTF-8 text (convert it first, e.g. iconv -f cp1258 -t utf-8)`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.includes('\u0000')) throw new InputError(`${file}: binary data, not text`);
+  const start = text.trimStart();
+  if (start.startsWith('{') && start.includes('"ocr-document"')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return text;
+    }
+    const doc = OcrDocument.safeParse(json);
+    if (doc.success) return doc.data;
+    throw new InputError(
+      `${file}: JSON that is not a valid OCR document (${doc.error.issues[0]?.message ?? 'invalid'})`,
+    );
+  }
+  return text;
+}
+
+const escapeDiff = (s: string) => s.replace(/([[\]{}])/g, '\\$1');
+
+/** The input with each correction inline: [-old-]{+new+} applied, [-old-]{?new?} suggested. */
+export function renderDiff(input: string, corrections: readonly Correction[], color = false): string {
+  const red = (s: string) => (color ? `\u001b[31m${s}\u001b[39m` : s);
+  const green = (s: string) => (color ? `\u001b[32m${s}\u001b[39m` : s);
+  const yellow = (s: string) => (color ? `\u001b[33m${s}\u001b[39m` : s);
+  let out = '';
+  let at = 0;
+  for (const c of corrections) {
+    if (c.start < at) continue;
+    out += input.slice(at, c.start);
+    const old = `[-${escapeDiff(c.original)}-]`;
+    const neu = c.applied
+      ? green(`{+${escapeDiff(c.replacement)}+}`)
+      : yellow(`{?${escapeDiff(c.replacement)}?}`);
+    out += red(old) + neu;
+    at = c.end;
+  }
+  return out + input.slice(at);
+}
+
+function render(format: Format, input: string, result: CorrectResult, color: boolean): string {
+  if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
+  const text = format === 'diff' ? renderDiff(input, result.corrections, color) : result.text;
+  return text.endsWith('\n') || text === '' ? text : `${text}\n`;
+}
+
+export async function runCorrect(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'text' },
+      threshold: { type: 'string', short: 't' },
+      'tone-style': { type: 'string', default: 'dominant' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${correctHelp}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? 'no input file (a path, or - for standard input)'
+        : 'one input file at a time',
+    );
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format))
+    throw new UsageError(`unknown --format "${values.format}" (text, json or diff)`);
+  const toneStyle = values['tone-style'] as ToneStyleOption;
+  if (!TONE_STYLES.includes(toneStyle)) {
+    throw new UsageError(`unknown --tone-style "${values['tone-style']}" (dominant, old, new or keep)`);
+  }
+  let threshold: number | undefined;
+  if (values.threshold !== undefined) {
+    threshold = Number(values.threshold);
+    if (!(values.threshold.trim() !== '' && threshold >= 0 && threshold <= 1)) {
+      throw new UsageError(`--threshold needs a number from 0 to 1, got "${values.threshold}"`);
+    }
+  }
+  const file = positionals[0]!;
+  let input: string | OcrDocument;
+  try {
+    input = decodeInput(file === '-' ? 'stdin' : file, await readInput(file, io));
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(`sohoa correct: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const lm = await loadBundledLm();
+  const result = correct(input, {
+    lm,
+    ...(threshold !== undefined ? { threshold } : {}),
+    ...(toneStyle !== 'dominant' ? { toneStyle } : {}),
+  });
+  const text = typeof input === 'string' ? input : input.text;
+  io.stdout.write(render(format, text, result, Boolean(io.stdout.isTTY)));
+  if (!values.quiet && format !== 'json' && io.stderr.isTTY) {
+    const applied = result.corrections.filter((c) => c.applied).length;
+    const suggested = result.corrections.length - applied;
+    io.stderr.write(`sohoa correct: ${applied} corrected, ${suggested} suggested\n`);
+  }
+  return 0;
+}

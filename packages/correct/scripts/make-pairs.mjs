@@ -1,0 +1,229 @@
+#!/usr/bin/env node
+// Paired data for the corrector: held-out corpus documents (never seen by the language model) are
+// rendered to A4 pages, degraded like office scans, and read back by sohoa's own OCR. Each page
+// gives a pair (printed text, OCR output with word confidences).
+//
+// The pairs contain corpus text, so they stay out of git: they are written to .cache/pairs/ (see
+// packages/correct/.gitignore). What is committed is only what `--calibrate` derives from the
+// calibration half: the channel cost table src/channel/costs.json (`calibrate` in src/channel/).
+//
+// Held-out documents are split in two by a second hash: 'calibration' pages set the channel costs,
+// 'eval' pages measure the corrector (npm run eval:correct). Neither half is seen by the LM.
+//
+//   node packages/correct/scripts/make-pairs.mjs [--pages 120] [--eval-pages 60] [--workers 2]
+//   node packages/correct/scripts/make-pairs.mjs --calibrate     (after a build of the package)
+//
+// Deterministic given the corpus and the OCR engine: documents, windows, profiles and seeds all come
+// from hashes of document ids. Pages already in the cache are kept.
+
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { createNodeOcr, mapLimit } from '@sohoa/ocr/node';
+import { degrade } from '../../../fixtures/scripts/degrade.mjs';
+import { encodePngGray } from '../../../fixtures/scripts/image-io.mjs';
+import { layoutDocument, pageText, parseDocument, renderPage } from '../../../fixtures/scripts/render.mjs';
+import { holdoutHash, isHeldOut } from '../dist/index.js';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+export const CORPUS_DIR = process.env.SOHOA_CORPUS ?? join(HERE, '../../../../shared/corpus');
+export const PAIRS_DIR = join(HERE, '../.cache/pairs');
+
+/**
+ * Degradation profiles. Every page is read twice: once as an office scan (fixtures' 'poor', 150 dpi,
+ * or 'sample', 200 dpi, chosen per document) and once as a low-resolution copy ('low', 120 dpi),
+ * where Tesseract's diacritic confusions (hỏi read as sắc, lost circumflex) become frequent.
+ */
+const OFFICE = ['poor', 'sample'];
+export const LOW_PROFILE = {
+  dpi: 120,
+  stroke: 0.2,
+  rotate: 0.5,
+  blur: 0.6,
+  paper: 236,
+  ink: 30,
+  gradient: 16,
+  noise: 3,
+  jpeg: 55,
+};
+/** Characters of body text per rendered document: about two A4 pages at 14 pt. */
+const WINDOW = 4200;
+
+/** FNV-1a over a string, then fmix32 — the same mixing as the hold-out split, with a salt. */
+function hash(text) {
+  return holdoutHash(text);
+}
+
+/** Which half of the held-out documents a document belongs to. */
+export function splitOf(id) {
+  return hash(`${id}#split`) % 3 === 0 ? 'eval' : 'calibration';
+}
+
+/** The held-out documents of the corpus, in a stable pseudo-random order. */
+export function heldOutDocuments(corpusDir = CORPUS_DIR) {
+  const docs = [];
+  for (const file of readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.jsonl.gz'))
+    .sort()) {
+    const lines = gunzipSync(readFileSync(join(corpusDir, file)))
+      .toString('utf8')
+      .split('\n');
+    for (const line of lines) {
+      if (!line.trim()) continue;
+      const doc = JSON.parse(line);
+      if (isHeldOut(doc.id)) docs.push({ id: doc.id, source: doc.source, text: doc.text });
+    }
+  }
+  return docs.sort((a, b) => hash(`${a.id}#order`) - hash(`${b.id}#order`) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * A window of about WINDOW characters of a document's lines, starting at a line chosen from the id,
+ * as a render.mjs document (no header, one paragraph per line).
+ */
+export function documentWindow(doc) {
+  const lines = doc.text
+    .normalize('NFC')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l.length > 0 && !/^[|+\-=_\s]+$/.test(l));
+  let total = 0;
+  for (const l of lines) total += l.length + 1;
+  // Start anywhere in the first part, so headers, bodies and endings all appear.
+  const maxStart = Math.max(0, total - WINDOW);
+  const target = maxStart === 0 ? 0 : hash(`${doc.id}#start`) % maxStart;
+  let at = 0;
+  let first = 0;
+  while (first < lines.length && at + lines[first].length < target) at += lines[first++].length + 1;
+  const picked = [];
+  let size = 0;
+  for (let i = first; i < lines.length && size < WINDOW; i++) {
+    // Very long lines (codified law) are cut at a sentence end so a page is not one paragraph.
+    let line = lines[i];
+    if (line.length > 1500) line = line.slice(0, line.indexOf('. ', 1200) + 1 || 1500);
+    picked.push(line);
+    size += line.length + 1;
+  }
+  // A leading space keeps render.mjs from reading "# ", "_ ", "> ", "%" or "@" as markup.
+  return `@kind none\n@body\n${picked.map((l) => ` ${l}`).join('\n')}\n`;
+}
+
+function parseArgs(argv) {
+  const opt = (name, fallback) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? Number(argv[i + 1]) : fallback;
+  };
+  return { pages: opt('pages', 120), evalPages: opt('eval-pages', 60), workers: opt('workers', 2) };
+}
+
+/**
+ * The pages of the paired data: names, splits, profiles, and the rendered page (image and text).
+ * @param {{ pages: number, evalPages: number }} want
+ */
+export function planPages(want = { pages: 120, evalPages: 60 }) {
+  const docs = heldOutDocuments();
+  const limits = { calibration: want.pages, eval: want.evalPages };
+  /** @type {{ name: string, doc: any, split: string, profile: string, page: any, pageIndex: number }[]} */
+  const jobs = [];
+  const planned = { calibration: 0, eval: 0 };
+  for (const doc of docs) {
+    const split = splitOf(doc.id);
+    if (planned[split] >= limits[split]) continue;
+    const profiles = [OFFICE[hash(`${doc.id}#profile`) % OFFICE.length], 'low'];
+    // Layout only: pages are rasterised when they are read (renderPage in main).
+    const pages = layoutDocument(parseDocument(documentWindow(doc))).map((layout) => ({
+      layout,
+      text: pageText(layout),
+    }));
+    // The last page of a window is often a few lines: keep full pages, at most two.
+    for (let p = 0; p < Math.min(2, pages.length) && planned[split] < limits[split]; p++) {
+      const page = pages[p];
+      if (page.text.length < 600) continue;
+      for (const profile of profiles) {
+        const name = `${split}-${doc.id}-p${p + 1}-${profile}`;
+        planned[split]++;
+        jobs.push({ name, doc, split, profile, page, pageIndex: p });
+      }
+    }
+    if (planned.calibration >= limits.calibration && planned.eval >= limits.eval) break;
+  }
+  return { jobs, planned, documents: docs.length };
+}
+
+/** The cached pairs of one split, in plan order (missing pages are skipped). */
+export function loadPairs(split, want) {
+  const out = [];
+  for (const job of planPages(want).jobs) {
+    if (job.split !== split) continue;
+    const file = join(PAIRS_DIR, `${job.name}.json`);
+    if (existsSync(file)) out.push(JSON.parse(readFileSync(file, 'utf8')));
+  }
+  return out;
+}
+
+/** Derives the channel cost table from the calibration split and writes src/channel/costs.json. */
+async function calibrateCosts(want) {
+  const { calibrate } = await import('../dist/index.js');
+  const pages = loadPairs('calibration', want);
+  if (pages.length === 0) throw new Error('no calibration pairs: run make-pairs.mjs first');
+  const { table, stats } = calibrate(pages);
+  const file = join(HERE, '../src/channel/costs.json');
+  writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
+  console.error(`${file}: ${JSON.stringify(stats)}`);
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  if (process.argv.includes('--calibrate')) {
+    await calibrateCosts(args);
+    return;
+  }
+  mkdirSync(PAIRS_DIR, { recursive: true });
+  const plan = planPages(args);
+  const { planned } = plan;
+  const jobs = plan.jobs.filter((job) => !existsSync(join(PAIRS_DIR, `${job.name}.json`)));
+  console.error(`${plan.documents} held-out documents`);
+  console.error(
+    `${jobs.length} pages to OCR (${planned.calibration} calibration, ${planned.eval} eval planned)`,
+  );
+  const ocr = createNodeOcr({ workers: args.workers });
+  let done = 0;
+  try {
+    await mapLimit(jobs, args.workers, async (job) => {
+      const seed = hash(`${job.name}#seed`);
+      const profile = job.profile === 'low' ? LOW_PROFILE : job.profile;
+      const { image } = renderPage(job.page.layout, { dpi: 300 });
+      const degraded = await degrade(image, { profile, seed, dpi: 300 });
+      const bytes = degraded.jpeg ?? encodePngGray(degraded.image, { dpi: degraded.dpi });
+      const started = Date.now();
+      const result = await ocr.recognize({ source: job.name, bytes });
+      const page = result.pages[0];
+      const lines = [];
+      for (const block of page.blocks) {
+        for (const line of block.lines) {
+          lines.push(
+            line.words.map((w) => ({ text: w.text, confidence: Math.round(w.confidence * 10) / 10 })),
+          );
+        }
+      }
+      const record = {
+        id: job.doc.id,
+        corpus: job.doc.source,
+        split: job.split,
+        profile: job.profile,
+        seed,
+        page: job.pageIndex + 1,
+        gt: job.page.text,
+        ocr: { text: result.text, confidence: page.confidence, lines },
+      };
+      writeFileSync(join(PAIRS_DIR, `${job.name}.json`), `${JSON.stringify(record)}\n`);
+      done++;
+      console.error(`${done}/${jobs.length} ${job.name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+  } finally {
+    await ocr.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

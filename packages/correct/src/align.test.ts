@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { alignWords, scoreCorrection, words } from './align.js';
+
+describe('alignWords', () => {
+  it('pairs words one to one, and one word with the two OCR made of it', () => {
+    const pairs = alignWords(['phát', 'triển', 'kinh', 'tế'], ['phát', 'tri', 'ển', 'kinh', 'tê']);
+    expect(pairs.map((p) => [p.ref, p.hyp])).toEqual([
+      [
+        [0, 1],
+        [0, 1],
+      ],
+      [
+        [1, 2],
+        [1, 3],
+      ],
+      [
+        [2, 3],
+        [3, 4],
+      ],
+      [
+        [3, 4],
+        [4, 5],
+      ],
+    ]);
+  });
+});
+
+describe('words', () => {
+  it('strips punctuation at word ends when asked', () => {
+    expect(words('Sửa đổi, bổ sung ... (1)', true)).toEqual(['Sửa', 'đổi', 'bổ', 'sung', '1']);
+  });
+});
+
+describe('scoreCorrection', () => {
+  it('counts wrong words fixed and right words broken', () => {
+    const s = scoreCorrection(
+      'tổ chức thực hiện kế hoạch',
+      'tố chức thực hiện kê hoạch',
+      'tổ chức thục hiện kê hoạch',
+    );
+    expect(s).toMatchObject({ words: 6, wrongBefore: 2, fixed: 1, rightBefore: 4, broken: 1, misread: 2 });
+  });
+
+  it('follows joins and splits through the correction', () => {
+    const s = scoreCorrection('phát triển kinh tế', 'phát tri ển kinh tế', 'phát triển kinh tế');
+    expect(s).toMatchObject({ wrongBefore: 1, fixed: 1, broken: 0 });
+  });
+});

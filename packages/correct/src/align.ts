@@ -1,0 +1,185 @@
+/**
+ * Word alignment of a reference text with an OCR reading or a correction of it, for calibration
+ * and evaluation: a banded edit-distance alignment over words where a substitution costs less the
+ * more alike the words are, and one word may face two (a word OCR split, two it ran together).
+ */
+
+import { baseLetters, editDistance } from '@sohoa/vi';
+
+export interface AlignedPair {
+  /** Reference words [from, to). */
+  ref: [number, number];
+  /** Hypothesis words [from, to). */
+  hyp: [number, number];
+}
+
+function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  const d = editDistance([...a], [...b]);
+  return 0.4 + (0.6 * d) / Math.max([...a].length, [...b].length, 1);
+}
+
+/** Aligns word sequences; every word of both sides is in exactly one pair (some ranges empty). */
+export function alignWords(ref: readonly string[], hyp: readonly string[], band = 80): AlignedPair[] {
+  const n = ref.length;
+  const m = hyp.length;
+  const W = m + 1;
+  const INF = Number.POSITIVE_INFINITY;
+  const dp = new Float64Array((n + 1) * W).fill(INF);
+  const move = new Uint8Array((n + 1) * W);
+  dp[0] = 0;
+  const width = Math.max(band, Math.abs(n - m) + band);
+  const center = (i: number) => Math.round((i * m) / Math.max(n, 1));
+  for (let i = 0; i <= n; i++) {
+    const lo = Math.max(0, center(i) - width);
+    const hi = Math.min(m, center(i) + width);
+    for (let j = lo; j <= hi; j++) {
+      const here = dp[i * W + j]!;
+      if (here === INF) continue;
+      const relax = (di: number, dj: number, cost: number, code: number) => {
+        const at = (i + di) * W + (j + dj);
+        if (here + cost < dp[at]!) {
+          dp[at] = here + cost;
+          move[at] = code;
+        }
+      };
+      if (i < n && j < m) relax(1, 1, distance(ref[i]!, hyp[j]!), 1);
+      if (i < n) relax(1, 0, 1, 2);
+      if (j < m) relax(0, 1, 1, 3);
+      if (i < n && j + 1 < m) relax(1, 2, 0.2 + distance(ref[i]!, hyp[j]! + hyp[j + 1]!), 4);
+      if (i + 1 < n && j < m) relax(2, 1, 0.2 + distance(ref[i]! + ref[i + 1]!, hyp[j]!), 5);
+    }
+  }
+  const pairs: AlignedPair[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const code = move[i * W + j]!;
+    const [di, dj] =
+      code === 1
+        ? [1, 1]
+        : code === 2
+          ? [1, 0]
+          : code === 3
+            ? [0, 1]
+            : code === 4
+              ? [1, 2]
+              : code === 5
+                ? [2, 1]
+                : i > 0
+                  ? [1, 0]
+                  : [0, 1];
+    pairs.push({ ref: [i - di, i], hyp: [j - dj, j] });
+    i -= di;
+    j -= dj;
+  }
+  return pairs.reverse();
+}
+
+/**
+ * Whitespace-separated words, NFC. With `core`, punctuation is stripped off their ends and words
+ * without a letter or digit are dropped ("đối," → "đối", "......" → nothing): scores of the words
+ * themselves, punctuation aside.
+ */
+export function words(text: string, core = false): string[] {
+  const all = text.normalize('NFC').split(/\s+/u).filter(Boolean);
+  if (!core) return all;
+  return all.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+}
+
+export interface WordScore {
+  /** Reference words. */
+  words: number;
+  /** Reference words the OCR got wrong. */
+  wrongBefore: number;
+  /** ... that the correction got right. */
+  fixed: number;
+  /** ... that are misreadings: one or two words read as one or two words with the same letters
+   * but for marks and at most one letter (not lost, not layout debris) — what a corrector can fix. */
+  misread: number;
+  /** ... of those, fixed. */
+  misreadFixed: number;
+  /** Reference words the OCR got right. */
+  rightBefore: number;
+  /** ... that the correction got wrong. */
+  broken: number;
+}
+
+/** Which reference words a hypothesis has exactly right (aligned one to one, identical). */
+export function rightWords(ref: readonly string[], hyp: readonly string[]): Uint8Array {
+  const right = new Uint8Array(ref.length);
+  for (const p of alignWords(ref, hyp)) {
+    if (p.ref[1] - p.ref[0] === 1 && p.hyp[1] - p.hyp[0] === 1 && ref[p.ref[0]] === hyp[p.hyp[0]])
+      right[p.ref[0]] = 1;
+  }
+  return right;
+}
+
+/**
+ * Wrong words fixed and right words broken by a correction, against the reference. The corrected
+ * text is aligned with the OCR text it came from (nearly the same words, so the alignment is
+ * reliable) and through it with the reference: a group of reference words is right after correction
+ * when the corrected words standing for its OCR words are exactly those words.
+ */
+export function scoreCorrection(reference: string, ocr: string, corrected: string, core = false): WordScore {
+  const ref = words(reference, core);
+  const hyp = words(ocr, core);
+  const out = words(corrected, core);
+  const refToOcr = alignWords(ref, hyp);
+  // Corrected words of each OCR word; a corrected word shared by two OCR groups counts for neither.
+  const ofOcr: number[][] = Array.from({ length: hyp.length }, () => []);
+  for (const p of alignWords(hyp, out)) {
+    for (let j = p.ref[0]; j < p.ref[1]; j++) for (let c = p.hyp[0]; c < p.hyp[1]; c++) ofOcr[j]!.push(c);
+  }
+  const owner = new Int32Array(out.length).fill(-1);
+  refToOcr.forEach((p, g) => {
+    for (let j = p.hyp[0]; j < p.hyp[1]; j++) {
+      for (const c of ofOcr[j]!) owner[c] = owner[c] === -1 || owner[c] === g ? g : -2;
+    }
+  });
+  const s: WordScore = {
+    words: ref.length,
+    wrongBefore: 0,
+    fixed: 0,
+    misread: 0,
+    misreadFixed: 0,
+    rightBefore: 0,
+    broken: 0,
+  };
+  refToOcr.forEach((p, g) => {
+    const nr = p.ref[1] - p.ref[0];
+    if (nr === 0) return;
+    const before = nr === 1 && p.hyp[1] - p.hyp[0] === 1 && ref[p.ref[0]] === hyp[p.hyp[0]];
+    const mine = new Set<number>();
+    let shared = false;
+    for (let j = p.hyp[0]; j < p.hyp[1]; j++) {
+      for (const c of ofOcr[j]!) {
+        if (owner[c] !== g) shared = true;
+        mine.add(c);
+      }
+    }
+    const after =
+      !shared &&
+      mine.size === nr &&
+      [...mine].sort((a, b) => a - b).every((c, k) => out[c] === ref[p.ref[0] + k]);
+    if (before) {
+      s.rightBefore += nr;
+      if (!after) s.broken += nr;
+    } else {
+      s.wrongBefore += nr;
+      if (after) s.fixed += nr;
+      const nh = p.hyp[1] - p.hyp[0];
+      if (nh >= 1 && nh <= 2 && nr <= 2) {
+        const a = ref.slice(p.ref[0], p.ref[1]).join('');
+        const b = hyp.slice(p.hyp[0], p.hyp[1]).join('');
+        const bareA = baseLetters(a).replace(/[^\p{L}\p{N}]/gu, '');
+        const bareB = baseLetters(b).replace(/[^\p{L}\p{N}]/gu, '');
+        if (bareA.length > 0 && editDistance([...bareA], [...bareB]) <= 1) {
+          s.misread += nr;
+          if (after) s.misreadFixed += nr;
+        }
+      }
+    }
+  });
+  return s;
+}

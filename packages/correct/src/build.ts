@@ -1,0 +1,8 @@
+export {
+  buildSyllableLm,
+  estimateDiscounts,
+  LmBuilder,
+  type LmBuildOptions,
+  type LmBuildResult,
+  type LmBuildStats,
+} from './lm/builder.js';

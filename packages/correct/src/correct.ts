@@ -1,0 +1,668 @@
+/**
+ * The public API: `correct(textOrOcrDocument, options)` → the corrected text and every correction
+ * with its place, confidence, reason and alternatives. Rules that are certain by construction run
+ * first (document numbers, heading numerals, lone quotes); then every word gets candidates from the
+ * channel model and the lattice decoder picks, sentence by sentence, the most likely reading under
+ * the language model; letter case, tone placement style and Unicode form are settled last.
+ */
+
+import type { OcrDocument } from '@sohoa/model';
+import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
+
+/** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
+const STYLE_SENSITIVE = /[oòóỏõọ][aàáảãạeèéẻẽẹ](?![\p{L}\p{M}])|[uùúủũụ][yỳýỷỹỵ](?![\p{L}\p{M}])/iu;
+
+/** The document's tone placement counts, skipping the tokenizer when no word can tell. */
+function styleCounts(text: string): { old: number; new: number } {
+  return STYLE_SENSITIVE.test(text.normalize('NFC')) ? countToneStyles(text) : { old: 0, new: 0 };
+}
+
+import { editCost } from './channel/cost.js';
+import { lettersOf } from './channel/letters.js';
+import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
+import { type DecodeOptions, decode, type Option, type Slot, slotPosteriors } from './decode.js';
+import { repairDocumentNumbers } from './docnumber.js';
+import { createEngine, type Engine, type WordInfo } from './engine.js';
+import { repairHeadings } from './headings.js';
+import { allCaseAmbiguous, applyCase, caseAmbiguous, casePattern } from './letter-case.js';
+import type { SyllableLm } from './lm/index.js';
+import { describeEdit } from './notes.js';
+import { prefilter } from './prefilter.js';
+import { repairPunctuation } from './punctuation.js';
+import type { Correction, CorrectionReason } from './schema.js';
+import { type FixedSpan, segment, type Unit } from './units.js';
+
+export interface CorrectOptions {
+  /** The syllable language model (`loadBundledLm()` in Node, `fetchSyllableLm(url)` in browsers). */
+  lm: SyllableLm;
+  /** Corrections at least this confident are applied; the others are suggestions. Default 0.6. */
+  threshold?: number;
+  /** Alternatives at least this likely are reported as suggestions where nothing changed. Default 0.25. */
+  suggest?: number;
+  /**
+   * Tone placement of the output: the document's dominant style (default), one forced style, or
+   * `'keep'` to leave every unchanged word as written (new words then use the dominant style).
+   */
+  toneStyle?: 'dominant' | ToneStyle | 'keep';
+  /** The channel cost table (default: the calibrated one). */
+  table?: ChannelTable;
+  /** P(a word is misread) for text without OCR confidences (default: the table's). */
+  errorRate?: number;
+  /** Paths kept per slot by the decoder. Default 6. */
+  beam?: number;
+  /** Weight of the channel cost against the LM. Default 1. */
+  channelWeight?: number;
+  /** Candidates per word. Default 8. */
+  candidates?: number;
+  /** Options losing to the reading by more than this (log10, bigram look) are not decoded. Default 3. */
+  margin?: number;
+}
+
+export interface CorrectResult {
+  text: string;
+  /** Applied corrections and suggestions, in input order. */
+  corrections: Correction[];
+  /** The tone placement style of the output. */
+  toneStyle: ToneStyle;
+}
+
+export const DEFAULT_THRESHOLD = 0.6;
+export const DEFAULT_SUGGEST = 0.25;
+export const DEFAULT_MARGIN = 3;
+/** log10 share of one word in the LM's <unk> class, and of one acronym in <acr>. */
+const UNK_PENALTY = 1.5;
+/** See slotOptions. */
+const UNIGRAM_MARGIN = 6;
+const ACR_PENALTY = 1.5;
+
+interface Edit {
+  start: number;
+  end: number;
+  replacement: string;
+  confidence: number;
+  reason: CorrectionReason;
+  alternatives: { text: string; confidence: number }[];
+  note: string;
+}
+
+const engines = new WeakMap<SyllableLm, Map<string, Engine>>();
+
+function engineFor(lm: SyllableLm, table: ChannelTable, limit: number): Engine {
+  let byKey = engines.get(lm);
+  if (byKey === undefined) {
+    byKey = new Map();
+    engines.set(lm, byKey);
+  }
+  const key = `${limit}:${table === DEFAULT_TABLE ? 'default' : JSON.stringify(table)}`;
+  let engine = byKey.get(key);
+  if (engine === undefined) {
+    engine = createEngine(lm, table, { limit, maxEdit: 6 });
+    byKey.set(key, engine);
+  }
+  return engine;
+}
+
+/**
+ * The options of a slot without joins: the reading, then its candidates, with channel costs for the
+ * misreading rate `pErr`. Shared between slots with the same reading and rate (never mutated).
+ */
+function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: number): readonly Option[] {
+  let byRate = engine.memo.get(pErr);
+  if (byRate === undefined) {
+    byRate = new Map();
+    engine.memo.set(pErr, byRate);
+  }
+  const key =
+    unit.kind === 'class' || unit.kind === 'fixed'
+      ? `${unit.kind}:${unit.raw}`
+      : unit.kind === 'acronym'
+        ? `A:${unit.reading}`
+        : unit.reading;
+  const cached = byRate.get(key);
+  if (cached !== undefined) return cached;
+  const lm = engine.lm;
+  const table = engine.ct.table;
+  const keep = -LOG10(1 - pErr);
+  const misread = -LOG10(pErr);
+  const keepAs = (tone: number) => -LOG10(1 - errorRateForTone(table, pErr, tone));
+  const misreadAs = (tone: number) => -LOG10(errorRateForTone(table, pErr, tone));
+  const opts: Option[] = [];
+  if (info !== null) {
+    // A class token stands for many words: one unknown word or acronym is far less likely.
+    // A rare spelling of common letters (câp beside cấp) is trusted no more than an unknown word.
+    const acronym = unit.kind === 'acronym';
+    const classPenalty =
+      info.id === lm.unk || (!acronym && !info.attested && lm.kind(info.id) === 'syllable')
+        ? UNK_PENALTY
+        : info.id === lm.id('<acr>')
+          ? ACR_PENALTY
+          : 0;
+    opts.push({
+      ids: [info.id],
+      cost: (acronym ? keep : keepAs(info.tone)) + classPenalty,
+      span: 1,
+      text: unit.reading,
+      reason: 'unicode',
+    });
+    // Candidates that lose to the reading by more than UNIGRAM_MARGIN on unigrams alone would need
+    // an implausibly strong context: dropped here, once per reading.
+    const own = lm.logProb(-1, -1, info.id) - opts[0]!.cost;
+    for (const c of info.candidates) {
+      const cost = (acronym ? misread : misreadAs(c.tone)) + c.edit;
+      let uni = -cost;
+      for (const id of c.ids) uni += lm.logProb(-1, -1, id);
+      if (uni < own - UNIGRAM_MARGIN) continue;
+      opts.push({
+        ids: c.ids,
+        cost,
+        span: 1,
+        text: c.text,
+        reason: c.ids.length > 1 ? 'split' : acronym ? 'acronym' : 'letter',
+      });
+    }
+  } else if (unit.kind === 'class' || unit.kind === 'fixed') {
+    const id = unit.kind === 'fixed' ? lm.id('<docnum>') : lm.classOf(unit.raw);
+    opts.push({ ids: [id], cost: 0, span: 1, text: unit.reading, reason: 'unicode' });
+  } else if (unit.kind === 'comma') {
+    opts.push({ ids: [lm.id(',')], cost: 0, span: 1, text: ',', reason: 'unicode' });
+  }
+  if (byRate.size > 200_000) byRate.clear();
+  byRate.set(key, opts);
+  return opts;
+}
+
+/** OCR word confidences located in the document text: [start, end, confidence] triples. */
+function locateWords(doc: OcrDocument): Float64Array {
+  const spans: number[] = [];
+  const text = doc.text;
+  let cursor = 0;
+  for (const page of doc.pages) {
+    for (const block of page.blocks) {
+      for (const line of block.lines) {
+        for (const word of line.words) {
+          const at = text.indexOf(word.text, cursor);
+          if (at < 0 || at - cursor > 400) continue;
+          spans.push(at, at + word.text.length, word.confidence);
+          cursor = at + word.text.length;
+        }
+      }
+    }
+  }
+  return Float64Array.from(spans);
+}
+
+function confidenceAt(spans: Float64Array | undefined, start: number, end: number): number | undefined {
+  if (spans === undefined) return undefined;
+  // Binary search for the first span ending after `start`.
+  let lo = 0;
+  let hi = spans.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (spans[mid * 3 + 1]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let min: number | undefined;
+  for (let k = lo; k < spans.length / 3 && spans[k * 3]! < end; k++) {
+    const c = spans[k * 3 + 2]!;
+    if (min === undefined || c < min) min = c;
+  }
+  return min;
+}
+
+function lineColumn(text: string, lineStarts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (lineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  void text;
+  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+}
+
+/** The word in the target tone placement style (unchanged when the styles agree). */
+const styled: Record<ToneStyle, Map<string, string>> = { old: new Map(), new: new Map() };
+
+function inStyle(word: string, style: ToneStyle): string {
+  const cache = styled[style];
+  let out = cache.get(word);
+  if (out === undefined) {
+    const parsed = parseSyllable(word, { strictTonePlacement: false });
+    out =
+      parsed === null || parsed.placement === 'any' || parsed.placement === style
+        ? word
+        : (setTone(word, parsed.tone, { style }) ?? word);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(word, out);
+  }
+  return out;
+}
+
+const LOG10 = Math.log10;
+
+/** Corrects OCR output: plain text, or an OcrDocument whose word confidences weigh the choices. */
+export function correct(input: string | OcrDocument, options: CorrectOptions): CorrectResult {
+  const text = typeof input === 'string' ? input : input.text;
+  const confidences = typeof input === 'string' ? undefined : locateWords(input);
+  const lm = options.lm;
+  const table = options.table ?? DEFAULT_TABLE;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const suggest = options.suggest ?? DEFAULT_SUGGEST;
+  const decodeOptions: DecodeOptions = { beam: options.beam ?? 6, channelWeight: options.channelWeight ?? 1 };
+  const engine = engineFor(lm, table, options.candidates ?? 8);
+
+  const counts = styleCounts(text);
+  const dominant: ToneStyle = counts.new > counts.old ? 'new' : 'old';
+  const style: ToneStyle =
+    options.toneStyle === 'old' || options.toneStyle === 'new' ? options.toneStyle : dominant;
+  const restyle = options.toneStyle !== 'keep';
+
+  const edits: Edit[] = [];
+
+  // 1. Rules certain by construction.
+  const fixed: FixedSpan[] = [];
+  for (const r of repairDocumentNumbers(text)) {
+    edits.push({
+      ...r,
+      reason: 'docnumber',
+      alternatives: r.alternatives.map((t) => ({ text: t, confidence: 0 })),
+    });
+    fixed.push({ start: r.start, end: r.end, as: 'docnumber' });
+  }
+  for (const r of repairHeadings(text)) {
+    edits.push({ ...r, reason: 'heading', alternatives: [] });
+    fixed.push({ start: r.start, end: r.end, as: 'skip' });
+  }
+  for (const r of repairPunctuation(text)) {
+    edits.push({ ...r, reason: 'punctuation', alternatives: [] });
+    fixed.push({ start: r.start, end: r.end, as: 'skip' });
+  }
+
+  // 2. Slots and their options.
+  const units = segment(text, fixed, lm.has(','));
+  const slots: Slot[] = [];
+  const slotUnit: number[] = [];
+  const infos: (WordInfo | null)[] = [];
+  let pendingBreak = true;
+  const errorRate = options.errorRate;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (unit.kind === 'break') {
+      pendingBreak = true;
+      continue;
+    }
+    if (unit.kind === 'skip') continue;
+    if (unit.kind === 'fixed' && unit.tokenKind === 'punct') continue;
+    const conf = confidenceAt(confidences, unit.start, unit.end);
+    const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf)));
+    let info: WordInfo | null = null;
+    if (unit.kind === 'word' || unit.kind === 'acronym') {
+      info = unit.kind === 'word' ? engine.word(unit.reading) : engine.acronym(unit.reading);
+    }
+    let opts = slotOptions(engine, unit, info, pErr);
+    // A syllable OCR cut in two ("tri en"), or a digit read for its first letter ("1ực"): join
+    // with the next word when one space or nothing lies between.
+    const joinable =
+      (unit.kind === 'word' && !unit.lookalike) ||
+      (unit.kind === 'class' && unit.tokenKind === 'number' && unit.raw.length === 1);
+    if (joinable) {
+      const adjacent = units[u + 1];
+      const spaced = adjacent !== undefined && adjacent.raw === ' ';
+      const next = spaced ? units[u + 2] : adjacent;
+      if (
+        next !== undefined &&
+        next.kind === 'word' &&
+        !next.lookalike &&
+        (spaced || unit.kind === 'class')
+      ) {
+        const a = info?.form ?? unit.reading;
+        const b = engine.word(next.reading).form;
+        const joins = engine.joined(a.toLowerCase(), b, spaced);
+        if (joins.length > 0) {
+          const joined = joins.map(
+            (c): Option => ({
+              ids: c.ids,
+              cost: -LOG10(errorRateForTone(table, pErr, c.tone)) + c.edit,
+              span: 2,
+              text: c.text,
+              reason: 'join',
+            }),
+          );
+          opts = [...opts, ...joined];
+        }
+      }
+    }
+    slots.push({ options: opts, breakBefore: pendingBreak });
+    pendingBreak = false;
+    slotUnit.push(u);
+    infos.push(info);
+  }
+
+  // 3. Decoding.
+  prefilter(lm, slots, options.margin ?? DEFAULT_MARGIN, decodeOptions.channelWeight);
+  const choice = decode(lm, slots, decodeOptions);
+
+  // 4. What changed, how sure, why.
+  for (let i = 0; i < slots.length; i++) {
+    const c = choice[i]!;
+    if (c < 0) continue;
+    const slot = slots[i]!;
+    if (slot.options.length < 2) continue;
+    const unit = units[slotUnit[i]!]!;
+    if (c === 0) {
+      if (suggest >= 1) continue;
+      // Only worth a look when some option is within reach of the reading.
+      const post = slotPosteriors(lm, slots, choice, i, decodeOptions);
+      let best = 0;
+      for (let o = 1; o < post.length; o++) if (post[o]! > post[best]!) best = o;
+      if (best === 0 && post[0]! >= 1 - suggest) continue;
+      let alt = 1;
+      for (let o = 1; o < post.length; o++) if (post[o]! > post[alt]!) alt = o;
+      if (post[alt]! < suggest) continue;
+      const opt = slot.options[alt]!;
+      const end = opt.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
+      edits.push(changeEdit(engine, unit, end, slot.options, alt, post, style, units, slotUnit[i]!, text));
+      continue;
+    }
+    const post = slotPosteriors(lm, slots, choice, i, decodeOptions);
+    const opt = slot.options[c]!;
+    const end = opt.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
+    edits.push(changeEdit(engine, unit, end, slot.options, c, post, style, units, slotUnit[i]!, text));
+  }
+
+  // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.
+  const touched = new Set<number>();
+  for (const e of edits) touched.add(e.start);
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (touched.has(unit.start) || unit.kind === 'fixed') continue;
+    let out = unit.reading;
+    let reason: CorrectionReason | null =
+      unit.raw !== out ? (unit.lookalike ? 'lookalike' : 'unicode') : null;
+    let note = reason === 'lookalike' ? 'a horn written as an apostrophe or asterisk' : 'Unicode NFC';
+    if (unit.kind === 'word') {
+      if (restyle) {
+        const styled = inStyle(out, style);
+        if (styled !== out) {
+          out = styled;
+          reason ??= 'tone-style';
+          if (reason === 'tone-style') note = `tone mark placed in the document's ${style} style`;
+        }
+      }
+      const cased = contextCase(units, u, out, reason !== null);
+      if (cased !== out) {
+        out = cased;
+        if (reason === null) {
+          reason = 'case';
+          note = 'letter case from the context (the letter looks alike in both cases)';
+        }
+      }
+    }
+    if (reason === null) continue;
+    edits.push({
+      start: unit.start,
+      end: unit.end,
+      replacement: out,
+      confidence: reason === 'case' ? 0.8 : reason === 'lookalike' ? 0.95 : 1,
+      reason,
+      alternatives: [],
+      note,
+    });
+  }
+
+  // 6. Junk: words that are nothing, with nothing near them.
+  for (const j of findJunk(units, slots, slotUnit, choice, infos, confidences, lm)) edits.push(j);
+
+  return assemble(text, edits, threshold, style);
+}
+
+function changeEdit(
+  engine: Engine,
+  unit: Unit,
+  end: number,
+  options: readonly Option[],
+  chosen: number,
+  post: Float64Array,
+  style: ToneStyle,
+  units: Unit[],
+  u: number,
+  text: string,
+): Edit {
+  const raw = text.slice(unit.start, end);
+  const candidate = options[chosen]!.text;
+  const kind = options[chosen]!.reason as CorrectionReason;
+  const confidence = post[chosen]!;
+  let reason = kind;
+  let note: string;
+  const rawLower = unit.reading.toLowerCase();
+  if (kind === 'letter' || kind === 'acronym') {
+    const { ops } = editCost(engine.ct, rawLower, candidate.toLowerCase(), true);
+    const d = describeEdit(ops);
+    if (kind === 'letter') reason = d.reason;
+    note = d.note;
+  } else if (kind === 'join') note = 'pieces of one syllable joined';
+  else if (kind === 'split') note = 'two words run together split';
+  else note = 'reading kept';
+  const styled =
+    kind === 'acronym'
+      ? candidate
+      : candidate
+          .split(' ')
+          .map((w) => inStyle(w, style))
+          .join(' ');
+  let pattern = casePattern(unit.reading);
+  // A digit read for a letter ("7 ang" for "Tăng"): a capital where a sentence or line starts.
+  if (pattern === 'none') pattern = atSentenceStart(units, u) ? 'title' : 'lower';
+  let replacement = applyCase(pattern, styled, firstUpper(unit.reading));
+  if (kind !== 'acronym') replacement = contextCase(units, u, replacement, true);
+  const alternatives: { text: string; confidence: number }[] = [];
+  const order = [...post.keys()].filter((o) => o !== chosen).sort((a, b) => post[b]! - post[a]!);
+  for (const o of order.slice(0, 3)) {
+    if (post[o]! < 0.01) break;
+    const t = o === 0 ? raw : applyCase(pattern, options[o]!.text, firstUpper(unit.reading));
+    alternatives.push({ text: t, confidence: round(post[o]!) });
+  }
+  return {
+    start: unit.start,
+    end,
+    replacement,
+    confidence: Math.min(0.999, round(confidence)),
+    reason,
+    alternatives,
+    note: `${raw} → ${replacement}: ${note}`,
+  };
+}
+
+/** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */
+function atSentenceStart(units: Unit[], u: number): boolean {
+  for (let k = u - 1; k >= 0; k--) {
+    const x = units[k]!;
+    if (x.tokenKind === 'space') continue;
+    return x.tokenKind === 'newline' || (x.kind === 'break' && x.raw !== '|');
+  }
+  return true;
+}
+
+function firstUpper(word: string): boolean {
+  const c = word[0] ?? '';
+  return c !== c.toLowerCase();
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function isLowerWord(unit: Unit | undefined): boolean {
+  if (unit === undefined || unit.kind !== 'word') return false;
+  const c = unit.reading[0] ?? '';
+  return c !== c.toUpperCase();
+}
+
+function isUpperWord(unit: Unit | undefined): boolean {
+  if (unit === undefined || (unit.kind !== 'word' && unit.kind !== 'acronym')) return false;
+  const p = casePattern(unit.reading);
+  return p === 'upper' || p === 'mixed';
+}
+
+/** The neighbouring word units on the same line (skipping spaces and punctuation). */
+function neighbour(units: Unit[], u: number, step: number): Unit | undefined {
+  for (let k = u + step; k >= 0 && k < units.length; k += step) {
+    const unit = units[k]!;
+    if (unit.tokenKind === 'newline') return undefined;
+    if (unit.kind === 'word' || unit.kind === 'acronym' || unit.kind === 'class') return unit;
+  }
+  return undefined;
+}
+
+const ABBREVIATION_BEFORE_DOT = /^(?:v|tr|tp|tt|ts|ths|pgs|gs|bs|ks|đ|tx|q|p)$/i;
+
+/**
+ * The case the context asks for: capitals read for look-alike small letters mid-sentence (`CO'` →
+ * `cơ`), a small look-alike letter starting a sentence (`ứng` → `Ứng` after a full stop).
+ */
+function contextCase(units: Unit[], u: number, word: string, changed: boolean): string {
+  const unit = units[u]!;
+  const pattern = casePattern(word);
+  if ((pattern === 'upper' || pattern === 'mixed') && [...word].length <= 4) {
+    const prev = neighbour(units, u, -1);
+    const next = neighbour(units, u, 1);
+    const lowerAround =
+      (isLowerWord(next) && !isUpperWord(prev)) || (isLowerWord(prev) && !isUpperWord(next));
+    if (lowerAround && (allCaseAmbiguous(unit.raw) || changed)) {
+      if (lettersOf(word.toLowerCase()).bases.length > 0 && parseSyllable(word.toLowerCase()) !== null) {
+        return word.toLowerCase();
+      }
+    }
+    return word;
+  }
+  if (pattern === 'lower' && caseAmbiguous(word[0] ?? '')) {
+    // After ". " on the same line, with a real word before the full stop.
+    let k = u - 1;
+    while (k >= 0 && units[k]!.tokenKind === 'space') k--;
+    const mark = units[k];
+    if (mark === undefined || !(mark.raw === '.' || mark.raw === '!' || mark.raw === '?')) return word;
+    if (k === u - 1) return word; // "a.b": no space after the full stop
+    const before = units[k - 1];
+    if (before === undefined || (before.kind !== 'word' && before.kind !== 'class')) return word;
+    if (
+      before.kind === 'word' &&
+      ([...before.reading].length < 2 || ABBREVIATION_BEFORE_DOT.test(before.reading))
+    ) {
+      return word;
+    }
+    if (units[k - 2]?.raw === '.') return word; // v.v.
+    return word.charAt(0).toUpperCase() + word.slice(1);
+  }
+  return word;
+}
+
+/** Letters a Vietnamese word or an ordinary foreign word may contain. */
+const ORDINARY = /^[\p{L}\p{M}]+$/u;
+/** Tone marks and the horn and breve, which only Vietnamese writes (NFD). */
+const VIETNAMESE_MARKS = /[\u0309\u0323\u031b\u0306]|[^aeiouy]\u0303|[ơư]/u;
+
+function findJunk(
+  units: Unit[],
+  slots: Slot[],
+  slotUnit: number[],
+  choice: Int32Array,
+  infos: (WordInfo | null)[],
+  confidences: Float64Array | undefined,
+  lm: SyllableLm,
+): Edit[] {
+  const out: Edit[] = [];
+  const isGap = (x: Unit) => x.tokenKind === 'space' || x.tokenKind === 'newline';
+  for (let i = 0; i < slots.length; i++) {
+    // Only words with nothing to read them as: unattested, unknown to the LM, no candidate left.
+    const info = infos[i];
+    if (info === null || info === undefined || info.attested || choice[i] !== 0) continue;
+    if (lm.has(info.form)) continue;
+    const u = slotUnit[i]!;
+    const w = units[u]!;
+    if (w.kind !== 'word') continue;
+    // The chunk between spaces around it must hold no other word.
+    let first = u;
+    while (first > 0 && !isGap(units[first - 1]!)) first--;
+    let last = u;
+    while (last + 1 < units.length && !isGap(units[last + 1]!)) last++;
+    let alone = true;
+    for (let k = first; k <= last; k++) {
+      const x = units[k]!;
+      if (k !== u && x.kind !== 'skip' && x.kind !== 'break' && x.kind !== 'comma') alone = false;
+    }
+    if (!alone) continue;
+    const start = units[first]!.start;
+    const end = units[last]!.end;
+    const raw =
+      w.raw === w.reading
+        ? units
+            .slice(first, last + 1)
+            .map((x) => x.raw)
+            .join('')
+        : w.raw;
+    // Odd: symbols stuck to the letters ("rìlt-", "ỵ~"), letters no language writes together, or a
+    // Vietnamese mark on what is no syllable ("rìlt"). Plain foreign words (Blockchain) are not.
+    const hasPunct = last > first && /[^\p{L}\p{M}\p{N}\s.,;:!?()"“”'’]/u.test(raw.replace(w.raw, ''));
+    const odd =
+      hasPunct ||
+      !ORDINARY.test(w.reading) ||
+      (VIETNAMESE_MARKS.test(w.reading.toLowerCase().normalize('NFD')) &&
+        parseSyllable(w.reading.toLowerCase(), { strictTonePlacement: false }) === null);
+    if (!odd || casePattern(w.reading) === 'upper') continue;
+    const conf = confidenceAt(confidences, start, end);
+    // Certain only when the engine itself did not believe it.
+    const confidence =
+      conf !== undefined && conf < 30 ? 0.9 : hasPunct && [...w.reading].length <= 5 ? 0.4 : 0.2;
+    // Remove a neighbouring space with it so no double space is left.
+    const after = units[last + 1];
+    const spanEnd = after !== undefined && after.tokenKind === 'space' ? after.end : end;
+    out.push({
+      start,
+      end: spanEnd,
+      replacement: '',
+      confidence,
+      reason: 'junk',
+      alternatives: [],
+      note: `${raw}: no word and nothing like one (stamp, signature or margin debris?)`,
+    });
+  }
+  return out;
+}
+
+/** Applies the confident edits and lays out the correction records. */
+function assemble(text: string, edits: Edit[], threshold: number, style: ToneStyle): CorrectResult {
+  edits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const lineStarts = [0];
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1);
+  let out = '';
+  let at = 0;
+  const corrections: Correction[] = [];
+  for (const e of edits) {
+    if (e.start < at) continue; // overlaps an earlier edit: the earlier (rule) wins
+    if (e.replacement === text.slice(e.start, e.end)) continue;
+    out += text.slice(at, e.start);
+    const applied = e.confidence >= threshold;
+    const outputStart = out.length;
+    out += applied ? e.replacement : text.slice(e.start, e.end);
+    const { line, column } = lineColumn(text, lineStarts, e.start);
+    corrections.push({
+      start: e.start,
+      end: e.end,
+      line,
+      column,
+      outputStart,
+      outputEnd: out.length,
+      original: text.slice(e.start, e.end),
+      replacement: e.replacement,
+      confidence: Math.min(1, Math.max(0, e.confidence)),
+      reason: e.reason,
+      applied,
+      alternatives: e.alternatives,
+      note: e.note,
+    });
+    at = e.end;
+  }
+  out += text.slice(at);
+  return { text: out, corrections, toneStyle: style };
+}

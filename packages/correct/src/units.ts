@@ -1,0 +1,150 @@
+/**
+ * The input cut into units the decoder works on, with the spans they come from: words (syllables,
+ * acronyms, letter–digit mixes), class tokens the LM knows only by kind (numbers, dates, document
+ * numbers), commas, sentence breaks and what the LM skips (spaces, other punctuation). The cut
+ * follows `@sohoa/vi`'s tokenizer and the LM builder's sentence rules (`lm/tokens.ts`), with two
+ * additions: look-alike mark runs (`nưó’c`) are one word, and spans already repaired by a rule
+ * (document numbers, heading numerals) are fixed.
+ */
+
+import { nfc, type TokenKind, tokenize } from '@sohoa/vi';
+import { findLookalikes } from './lookalike.js';
+
+export type UnitKind =
+  /** A word the decoder may change. */
+  | 'word'
+  /** Capitals that are no syllable (UBND): only mark repairs to a known acronym. */
+  | 'acronym'
+  /** A number, date, document number, URL, e-mail: an LM class, never changed by the decoder. */
+  | 'class'
+  | 'comma'
+  /** Ends a sentence: . ; : ! ? … | and line breaks that are not hard wraps. */
+  | 'break'
+  /** Spaces and punctuation the LM does not see. */
+  | 'skip'
+  /** A span a rule already repaired. */
+  | 'fixed';
+
+export interface Unit {
+  kind: UnitKind;
+  tokenKind: TokenKind;
+  start: number;
+  end: number;
+  /** As written. */
+  raw: string;
+  /** NFC, with look-alike marks put back: what candidates are generated from. */
+  reading: string;
+  /** The reading came from look-alike marks. */
+  lookalike: boolean;
+  /** Replacement of a fixed unit. */
+  fixed?: string;
+}
+
+export interface FixedSpan {
+  start: number;
+  end: number;
+  /** The LM sees a fixed span as this token kind ('docnumber' → <docnum>), or not at all. */
+  as: TokenKind | 'skip';
+}
+
+const SENTENCE_END = new Set(['.', ';', ':', '!', '?', '…', '|']);
+
+function isLowerStart(value: string): boolean {
+  const c = value[0]!;
+  return c !== c.toUpperCase();
+}
+
+/**
+ * Cuts `text` into units. `commas`: whether the LM has a comma token (a model built without one
+ * skips commas as it skips other punctuation).
+ */
+export function segment(text: string, fixed: readonly FixedSpan[] = [], commas = false): Unit[] {
+  const tokens = tokenize(text);
+  const looks = findLookalikes(text);
+  const spans = [
+    ...fixed.map((f) => ({ start: f.start, end: f.end, as: f.as, reading: null as string | null })),
+    ...looks.map((l) => ({
+      start: l.start,
+      end: l.end,
+      as: 'syllable' as TokenKind | 'skip',
+      reading: l.reading,
+    })),
+  ].sort((a, b) => a.start - b.start);
+  const units: Unit[] = [];
+  let s = 0;
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    while (s < spans.length && spans[s]!.end <= token.start) s++;
+    const span = spans[s];
+    if (span !== undefined && token.start >= span.start && token.start < span.end) {
+      // Tokens inside a span become one unit (the first token of the span opens it).
+      if (token.start === span.start || units.length === 0 || units[units.length - 1]!.end <= span.start) {
+        const raw = text.slice(span.start, span.end);
+        if (span.reading !== null) {
+          units.push({
+            kind: 'word',
+            tokenKind: 'syllable',
+            start: span.start,
+            end: span.end,
+            raw,
+            reading: span.reading,
+            lookalike: true,
+          });
+        } else {
+          units.push({
+            kind: 'fixed',
+            tokenKind: span.as === 'skip' ? 'punct' : span.as,
+            start: span.start,
+            end: span.end,
+            raw,
+            reading: raw,
+            lookalike: false,
+          });
+        }
+      }
+      continue;
+    }
+    const raw = token.value;
+    let kind: UnitKind;
+    switch (token.kind) {
+      case 'syllable':
+      case 'alnum':
+        kind = 'word';
+        break;
+      case 'acronym':
+        kind = 'acronym';
+        break;
+      case 'number':
+      case 'percent':
+      case 'date':
+      case 'docnumber':
+      case 'url':
+      case 'email':
+        kind = 'class';
+        break;
+      case 'punct':
+        kind = raw === ',' ? (commas ? 'comma' : 'skip') : SENTENCE_END.has(raw) ? 'break' : 'skip';
+        break;
+      case 'newline': {
+        let j = t + 1;
+        while (j < tokens.length && tokens[j]!.kind === 'space') j++;
+        const next = tokens[j];
+        const wrapped = next !== undefined && next.kind === 'syllable' && isLowerStart(next.value);
+        kind = wrapped ? 'skip' : 'break';
+        break;
+      }
+      default:
+        kind = 'skip';
+    }
+    units.push({
+      kind,
+      tokenKind: token.kind,
+      start: token.start,
+      end: token.end,
+      raw,
+      reading: nfc(raw),
+      lookalike: false,
+    });
+  }
+  return units;
+}
