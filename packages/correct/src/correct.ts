@@ -27,6 +27,7 @@ import { repairHeadings } from './headings.js';
 import { allCaseAmbiguous, applyCase, caseAmbiguous, casePattern } from './letter-case.js';
 import type { SyllableLm } from './lm/index.js';
 import { describeEdit } from './notes.js';
+import { lineStartsOf, pointAt } from './positions.js';
 import { prefilter } from './prefilter.js';
 import { repairPunctuation } from './punctuation.js';
 import type { Correction, CorrectionReason } from './schema.js';
@@ -207,18 +208,6 @@ function confidenceAt(spans: Float64Array | undefined, start: number, end: numbe
     if (min === undefined || c < min) min = c;
   }
   return min;
-}
-
-function lineColumn(text: string, lineStarts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  void text;
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
 }
 
 /** The word in the target tone placement style (unchanged when the styles agree). */
@@ -633,8 +622,7 @@ function findJunk(
 /** Applies the confident edits and lays out the correction records. */
 function assemble(text: string, edits: Edit[], threshold: number, style: ToneStyle): CorrectResult {
   edits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const lineStarts = [0];
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1);
+  const lineStarts = lineStartsOf(text);
   let out = '';
   let at = 0;
   const corrections: Correction[] = [];
@@ -645,7 +633,7 @@ function assemble(text: string, edits: Edit[], threshold: number, style: ToneSty
     const applied = e.confidence >= threshold;
     const outputStart = out.length;
     out += applied ? e.replacement : text.slice(e.start, e.end);
-    const { line, column } = lineColumn(text, lineStarts, e.start);
+    const { line, column } = pointAt(lineStarts, e.start);
     corrections.push({
       start: e.start,
       end: e.end,

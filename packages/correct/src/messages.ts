@@ -8,30 +8,13 @@
 
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { lineStartsOf, type Point, pointAt } from './positions.js';
 import type { Correction } from './schema.js';
 
 export const MESSAGE_SOURCE = 'sohoa-correct';
 
 export interface CorrectionMessage extends VFileMessage {
   correction: Correction;
-}
-
-interface Point {
-  line: number;
-  column: number;
-  offset: number;
-}
-
-function pointAt(text: string, lineStarts: number[], offset: number): Point {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (lineStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  void text;
-  return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
 }
 
 function percent(x: number): string {
@@ -56,8 +39,7 @@ export function correctionMessages(
   corrections: readonly Correction[],
   base?: Point,
 ): CorrectionMessage[] {
-  const lineStarts = [0];
-  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) lineStarts.push(k + 1);
+  const lineStarts = lineStartsOf(text);
   const shift = (p: Point): Point => {
     if (base === undefined) return p;
     return {
@@ -67,8 +49,8 @@ export function correctionMessages(
     };
   };
   return corrections.map((c) => {
-    const start = shift(pointAt(text, lineStarts, c.start));
-    const end = shift(pointAt(text, lineStarts, c.end));
+    const start = shift(pointAt(lineStarts, c.start));
+    const end = shift(pointAt(lineStarts, c.end));
     const message = new VFileMessage(messageReason(c), {
       place: { start, end },
       ruleId: c.reason,
