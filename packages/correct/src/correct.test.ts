@@ -1,8 +1,8 @@
+import { Correction } from '@sohoa/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { correct } from './correct.js';
 import { loadBundledLm } from './lm/bundled.node.js';
 import type { SyllableLm } from './lm/index.js';
-import { Correction } from './schema.js';
 
 let lm: SyllableLm;
 beforeAll(async () => {

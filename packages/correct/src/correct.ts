@@ -17,6 +17,7 @@ function styleCounts(text: string): { old: number; new: number } {
   return STYLE_SENSITIVE.test(text.normalize('NFC')) ? countToneStyles(text) : { old: 0, new: 0 };
 }
 
+import type { Correction, CorrectionReason } from '@sohoa/model';
 import { editCost } from './channel/cost.js';
 import { lettersOf } from './channel/letters.js';
 import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
@@ -30,7 +31,6 @@ import { describeEdit } from './notes.js';
 import { lineStartsOf, pointAt } from './positions.js';
 import { prefilter } from './prefilter.js';
 import { repairPunctuation } from './punctuation.js';
-import type { Correction, CorrectionReason } from './schema.js';
 import { type FixedSpan, segment, type Unit } from './units.js';
 
 export interface CorrectOptions {

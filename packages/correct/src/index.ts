@@ -1,3 +1,4 @@
+export { Correction, CorrectionAlternative, CorrectionList, CorrectionReason } from '@sohoa/model';
 export { type AlignedPair, alignWords, rightWords, scoreCorrection, type WordScore, words } from './align.js';
 export { type CalibrationStats, calibrate, type PairedPage } from './channel/calibrate.js';
 export { compileTable, type EditOp, editCost } from './channel/cost.js';
@@ -27,4 +28,3 @@ export {
   sohoaTextStringify,
   type TextRoot,
 } from './plugin.js';
-export { Correction, CorrectionAlternative, CorrectionList, CorrectionReason } from './schema.js';

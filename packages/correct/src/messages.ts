@@ -6,10 +6,10 @@
  * Applied corrections are infos (`fatal: undefined`), suggestions warnings (`fatal: false`).
  */
 
+import type { Correction } from '@sohoa/model';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { lineStartsOf, type Point, pointAt } from './positions.js';
-import type { Correction } from './schema.js';
 
 export const MESSAGE_SOURCE = 'sohoa-correct';
 

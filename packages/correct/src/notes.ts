@@ -1,9 +1,9 @@
 /** Plain-words explanations of channel edits, for correction notes and messages. */
 
+import type { CorrectionReason } from '@sohoa/model';
 import { TONE_NAMES, TONES } from '@sohoa/vi';
 import type { EditOp } from './channel/cost.js';
 import { withMark } from './channel/letters.js';
-import type { CorrectionReason } from './schema.js';
 
 function toneName(index: number): string {
   const tone = TONES[index];

@@ -1,3 +1,4 @@
+export * from './correction.js';
 export * from './ocr-document.js';
 export * from './plan.js';
 export * from './plan-hast.js';

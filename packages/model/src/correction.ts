@@ -1,7 +1,6 @@
 /**
  * The correction record: what the corrector changed or suggests, where, how sure it is and why.
- * Crosses package boundaries (CLI JSON, HTML export, extension), so it has a zod schema; a
- * candidate for `@sohoa/model`.
+ * Crosses package boundaries (CLI JSON, HTML export, extension): made by `@sohoa/correct`.
  */
 
 import { z } from 'zod';
