@@ -193,9 +193,14 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
           : encoding === 'vni'
             ? decodeVni
             : nfc;
+      // Decode whole lines: a word's case in a capitals font is told by its neighbours.
       const lines: RawLine[] = layer.lines.map((l) => {
-        const words = l.words.map((w) => ({ ...w, text: decode(w.text) }));
-        return { paragraph: l.paragraph, words: encoding === 'tcvn3' ? capitalLine(words) : words };
+        const decoded = decode(l.words.map((w) => w.text).join(' ')).split(' ');
+        const words =
+          decoded.length === l.words.length
+            ? l.words.map((w, k) => ({ ...w, text: decoded[k]! }))
+            : l.words.map((w) => ({ ...w, text: decode(w.text) }));
+        return { paragraph: l.paragraph, words };
       });
       return buildPage(lines, {
         number: n,
@@ -265,18 +270,6 @@ function buildPage(lines: RawLine[], meta: PageMeta): OcrPage {
     firstPage: meta.number === 1,
   });
   return pageFromBlocks(blocks, meta);
-}
-
-/**
- * TCVN3 headings are set in capital fonts (.VnTimeH) that reuse the lower-case codes, so
- * "KÕ HO¹CH" decodes to "Kế HOẠCH". In a line whose words are mostly capitals, a word that
- * starts with a capital is a capital word.
- */
-function capitalLine<W extends { text: string }>(words: W[]): W[] {
-  const lettered = words.filter((w) => /\p{L}{2,}/u.test(w.text));
-  const upper = lettered.filter((w) => w.text === w.text.toUpperCase());
-  if (lettered.length === 0 || upper.length / lettered.length < 0.5) return words;
-  return words.map((w) => (/^\p{Lu}/u.test(w.text) ? { ...w, text: w.text.toUpperCase() } : w));
 }
 
 /**

@@ -17,11 +17,6 @@ import { clean, fold, isAllCaps } from './text.js';
 export const RECIPIENTS_START = /^Nơi\s+nhận\s*[:.]?\s*(.*)$/iu;
 export const AUTHORITY = /^(T\/M|T\.M|(?:TM|KT|TL|TUQ|Q)(?=\s*[.:]))\s*[.:]?\s*(\S.*)$/u;
 
-/** Whether a line opens the closing block. */
-export function opensClosing(text: string): boolean {
-  return RECIPIENTS_START.test(text) || isAuthorityLine(text);
-}
-
 export function isAuthorityLine(text: string): boolean {
   const m = AUTHORITY.exec(clean(text));
   return m !== null && isAllCaps(m[2]!) && m[2]!.length < 80;

@@ -236,6 +236,12 @@ function deadlineGrammar(before: string, after: string): boolean {
 
 const DONE = String.raw`(?:(?:hoàn thành|xong|kết thúc)(?:\s+[^,.;]{0,40}?)?\s+)?`;
 
+/** The "by" prepositions of `findDeadline`, after an optional "hoàn thành …". */
+const BY = new RegExp(
+  String.raw`${DONE}(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))(trước|chậm nhất(?:\s+(?:là|vào))?|muộn nhất|không quá|hạn chót|hạn cuối|đến hết|đến)\s+(?:(?:ngày|hạn)\s+(?=\d)|(?=\d{1,2}\s*(?:giờ|h)))?`,
+  'giu',
+);
+
 /**
  * The deadline stated in a sentence, from its preposition: "trước ngày 15/3/2024" (by), "trong quý I/2024"
  * (within), "từ ngày … đến ngày …" (range), "sau ngày …" (after), "từ ngày …" (from), "13h30’ ngày …" (on).
@@ -284,42 +290,36 @@ export function findDeadline(input: string): Deadline | null {
   );
 
   // By: "trước ngày …", "chậm nhất ngày …", "đến hết ngày …", "hạn chót …".
-  scan(
-    new RegExp(
-      String.raw`${DONE}(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))(trước|chậm nhất(?:\s+(?:là|vào))?|muộn nhất|không quá|hạn chót|hạn cuối|đến hết|đến)\s+(?:(?:ngày|hạn)\s+(?=\d)|(?=\d{1,2}\s*(?:giờ|h)))?`,
-      'giu',
-    ),
-    (m) => {
-      const pos = m.index + m[0].length;
-      const rest = text.slice(pos);
-      // "tầm nhìn đến năm 2050", "giai đoạn … đến năm …" name a horizon, not a deadline.
-      if (
-        /(?:tầm nhìn|định hướng|giai đoạn|thời kỳ)\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
-      )
-        return null;
-      // "trước ngày 20" in "trước ngày 20 hằng tháng"
-      const monthly = /^(\d{1,2})\s+(?:hằng|hàng)\s+tháng/iu.exec(rest);
-      if (monthly) {
-        return {
-          raw: rawFrom(text, startOfPreposition(text, m), pos + monthly[0].length),
-          kind: 'by',
-          iso: null,
-          end: null,
-        };
-      }
-      const needsDay = /^\d/u.test(rest) && !/^\d{1,2}\s*(?:\/|giờ|h)/iu.test(rest);
-      const point = pointAt(needsDay ? `ngày ${rest}` : rest);
-      if (!point) return null;
-      if (m[1]!.toLowerCase() === 'đến' && point.iso === null) return null;
-      const consumed = pos + point.length - (needsDay ? 5 : 0);
+  scan(BY, (m) => {
+    const pos = m.index + m[0].length;
+    const rest = text.slice(pos);
+    // "tầm nhìn đến năm 2050", "giai đoạn … đến năm …" name a horizon, not a deadline.
+    if (
+      /(?:tầm nhìn|định hướng|giai đoạn|thời kỳ)\s*$/iu.test(text.slice(Math.max(0, m.index - 12), m.index))
+    )
+      return null;
+    // "trước ngày 20" in "trước ngày 20 hằng tháng"
+    const monthly = /^(\d{1,2})\s+(?:hằng|hàng)\s+tháng/iu.exec(rest);
+    if (monthly) {
       return {
-        raw: rawFrom(text, startOfPreposition(text, m), consumed),
+        raw: rawFrom(text, startOfPreposition(text, m), pos + monthly[0].length),
         kind: 'by',
-        iso: point.iso,
+        iso: null,
         end: null,
       };
-    },
-  );
+    }
+    const needsDay = /^\d/u.test(rest) && !/^\d{1,2}\s*(?:\/|giờ|h)/iu.test(rest);
+    const point = pointAt(needsDay ? `ngày ${rest}` : rest);
+    if (!point) return null;
+    if (m[1]!.toLowerCase() === 'đến' && point.iso === null) return null;
+    const consumed = pos + point.length - (needsDay ? 5 : 0);
+    return {
+      raw: rawFrom(text, startOfPreposition(text, m), consumed),
+      kind: 'by',
+      iso: point.iso,
+      end: null,
+    };
+  });
 
   // Within: "xong trong tháng 02/2024", "hoàn thành trong quý I/2024", "hoàn thành … trong năm 2026". Only
   // with a word of completion in the same clause: "báo cáo kết quả trong năm 2014" names the content of the

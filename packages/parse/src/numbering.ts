@@ -43,6 +43,7 @@ export interface MarkerContext {
 }
 
 const SEPARATOR = '[.\\-–:)]';
+const ROMAN = new RegExp(`^([IVXLCl1|!HU]{1,6})\\s?(${SEPARATOR})(?:\\s+|$)(.*)$`, 'u');
 
 /**
  * Read the heading number at the start of a paragraph, or null when it has none. OCR leftovers on Roman
@@ -135,7 +136,7 @@ export function parseHeadingMarker(input: string, context: MarkerContext = {}): 
 
   // Roman, with OCR repairs: I may come out as l, 1, | or !; a stray L next to I is usually another I;
   // an I, or two touching ones, read as H or U ("IH-" for "II-"), trusted only where the sequence expects it.
-  const roman = new RegExp(`^([IVXLCl1|!HU]{1,6})\\s?(${SEPARATOR})(?:\\s+|$)(.*)$`, 'u').exec(text);
+  const roman = ROMAN.exec(text);
   if (roman) {
     const printed = roman[1]!;
     const sep = roman[2]!;

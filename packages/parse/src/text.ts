@@ -25,18 +25,6 @@ export function isAllCaps(text: string): boolean {
   return letters > 0;
 }
 
-/** Share of letters that are upper case. */
-export function capsRatio(text: string): number {
-  let letters = 0;
-  let upper = 0;
-  for (const ch of text) {
-    if (!LETTER.test(ch)) continue;
-    letters++;
-    if (ch === ch.toUpperCase() && ch !== ch.toLowerCase()) upper++;
-  }
-  return letters === 0 ? 0 : upper / letters;
-}
-
 /** Starts with a lower-case letter. */
 export function startsLower(text: string): boolean {
   const first = text.trimStart()[0];
@@ -45,17 +33,6 @@ export function startsLower(text: string): boolean {
     LETTER.test(first) &&
     first === first.toLowerCase() &&
     first !== first.toUpperCase()
-  );
-}
-
-/** Starts with an upper-case letter. */
-export function startsUpper(text: string): boolean {
-  const first = text.trimStart()[0];
-  return (
-    first !== undefined &&
-    LETTER.test(first) &&
-    first === first.toUpperCase() &&
-    first !== first.toLowerCase()
   );
 }
 
@@ -88,11 +65,6 @@ const OLD_TO_NEW: Record<string, string> = {
   uỹ: 'ũy',
   uỵ: 'ụy',
 };
-
-/** Escape a string for use inside a RegExp. */
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
 
 /** Bullet markers kept at the start of paragraphs. */
 export const BULLET = /^(?:[-+*•–—―]|\(\s*(?:[ivx]+|\d{1,2}|[a-zđ])\s*\))\s*/u;

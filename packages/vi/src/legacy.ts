@@ -147,28 +147,24 @@ function* range(from: number, to: number, step: number): Generator<number> {
   for (let k = from; step > 0 ? k < to : k > to; k += step) yield k;
 }
 
-/** Replace legacy words of `text` with `decodeWord(word)`; everything between words is kept. */
-function mapLegacyWords(text: string, decodeWord: (word: string) => string): string {
+/**
+ * Replace the legacy words of `text` (those with a Latin-1 upper-half byte) with
+ * `decodeWord(word, k)`, `k` indexing `words`; everything between words is kept. NFC.
+ */
+function mapLegacyWords(
+  text: string,
+  words: readonly LegacyWord[],
+  decodeWord: (word: string, k: number) => string,
+): string {
   let out = '';
   let last = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    if (!isLegacyWordCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let high = false;
-    while (i < n && isLegacyWordCode(text.charCodeAt(i))) {
-      if (text.charCodeAt(i) >= 0xa0) high = true;
-      i++;
-    }
-    if (!high) continue;
-    out += text.slice(last, start) + decodeWord(text.slice(start, i));
-    last = i;
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (!w.high) continue;
+    out += text.slice(last, w.start) + decodeWord(text.slice(w.start, w.end), k);
+    last = w.end;
   }
-  return (last === 0 ? text : out + text.slice(last)).normalize('NFC');
+  return (out + text.slice(last)).normalize('NFC');
 }
 
 /**
@@ -180,17 +176,12 @@ export function decodeTcvn3(text: string): string {
   const words = legacyWords(text);
   const before = capsNeighbours(words, range(0, words.length, 1));
   const after = capsNeighbours(words, range(words.length - 1, -1, -1));
-  let out = '';
-  let last = 0;
-  for (let k = 0; k < words.length; k++) {
+  return mapLegacyWords(text, words, (word, k) => {
     const w = words[k]!;
-    if (!w.high) continue;
-    const decoded = decodeTcvn3Word(text.slice(w.start, w.end));
+    const decoded = decodeTcvn3Word(word);
     const upper = w.case === 'caps' || (w.case === 'ambiguous' && before[k] === true && after[k] === true);
-    out += text.slice(last, w.start) + (upper ? decoded.toUpperCase() : decoded);
-    last = w.end;
-  }
-  return (out + text.slice(last)).normalize('NFC');
+    return upper ? decoded.toUpperCase() : decoded;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,7 +281,7 @@ function decodeVniWord(word: string): string {
 
 /** VNI mojibake → Unicode NFC: "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam" → "Cộng hòa xã hội chủ nghĩa Việt Nam". */
 export function decodeVni(text: string): string {
-  return mapLegacyWords(text, decodeVniWord);
+  return mapLegacyWords(text, legacyWords(text), decodeVniWord);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { type Correction, type CorrectResult, correct } from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import { OcrDocument } from '@sohoa/model';
+import { decodeUtf8, readCommandInput, UnreadableInput } from '../input.js';
 import type { Io } from '../io.js';
 import { UsageError } from './ocr.js';
 
@@ -34,40 +34,12 @@ type ToneStyleOption = (typeof TONE_STYLES)[number];
 /** A problem with the input: one line, exit code 1. */
 class InputError extends Error {}
 
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
-async function readInput(file: string, io: Io): Promise<Buffer> {
-  if (file === '-') return readStdin(io.stdin);
-  try {
-    return await readFile(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : `cannot read (${code ?? (error as Error).message})`;
-    throw new InputError(`${file}: ${why}`);
-  }
-}
-
 /** UTF-8 text (a BOM is dropped), or an OcrDocument when the file is one. */
 function decodeInput(file: string, bytes: Buffer): string | OcrDocument {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const text = decodeUtf8(bytes);
+  if (text === null) {
     throw new InputError(`${file}: not UTF-8 text (convert it first, e.g. iconv -f cp1258 -t utf-8)`);
   }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.includes('\u0000')) throw new InputError(`${file}: binary data, not text`);
   const start = text.trimStart();
   if (start.startsWith('{') && start.includes('"ocr-document"')) {
@@ -154,7 +126,14 @@ export async function runCorrect(argv: string[], io: Io): Promise<number> {
   const file = positionals[0]!;
   let input: string | OcrDocument;
   try {
-    input = decodeInput(file === '-' ? 'stdin' : file, await readInput(file, io));
+    let bytes: Buffer;
+    try {
+      bytes = await readCommandInput(file, io.stdin);
+    } catch (error) {
+      if (error instanceof UnreadableInput) throw new InputError(`${file}: ${error.reason}`);
+      throw error;
+    }
+    input = decodeInput(file === '-' ? 'stdin' : file, bytes);
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr.write(`sohoa correct: ${error.message}\n`);

@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { OcrDocument } from '@sohoa/model';
+import { sniffInput } from '@sohoa/ocr/sniff';
 import { parse, planToMarkdown } from '@sohoa/parse';
+import { decodeUtf8, readCommandInput, UnreadableInput } from '../input.js';
 import type { Io } from '../io.js';
 import { UsageError } from './ocr.js';
 
@@ -19,37 +20,6 @@ Options:
 
 const formats = ['json', 'md'] as const;
 type Format = (typeof formats)[number];
-
-/** Scans and PDFs, by their first bytes. */
-function isImageOrPdf(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 12));
-  return (
-    head.subarray(0, 4).toString('latin1') === '%PDF' ||
-    (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') ||
-    (head[0] === 0xff && head[1] === 0xd8) ||
-    head.subarray(0, 4).toString('latin1') === 'II*\0' ||
-    head.subarray(0, 4).toString('latin1') === 'MM\0*' ||
-    head.subarray(0, 3).toString('latin1') === 'GIF' ||
-    head.subarray(0, 2).toString('latin1') === 'BM' ||
-    (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP')
-  );
-}
-
-async function readStdin(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
-
-/** Decode UTF-8 strictly (a legacy-encoded or binary file is an error, not mojibake). */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/u, '');
-  } catch {
-    return null;
-  }
-}
 
 async function recognize(input: string, bytes: Uint8Array): Promise<OcrDocument> {
   const { createNodeOcr } = await import('@sohoa/ocr/node');
@@ -82,23 +52,16 @@ export async function runParse(argv: string[], io: Io): Promise<number> {
 
   let bytes: Uint8Array;
   try {
-    bytes = input === '-' ? await readStdin(io.stdin) : await readFile(input);
+    bytes = await readCommandInput(input, io.stdin);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (error as Error).message;
-    io.stderr.write(`sohoa parse: ${input}: cannot read (${reason})\n`);
+    if (!(error instanceof UnreadableInput)) throw error;
+    io.stderr.write(`sohoa parse: ${input}: cannot read (${error.reason})\n`);
     return 1;
   }
   const source = input === '-' ? 'stdin' : input;
   let plan: ReturnType<typeof parse>;
-  if (isImageOrPdf(bytes)) {
+  // Scans and PDFs, recognised by their first bytes, go through OCR first.
+  if (sniffInput(bytes)) {
     try {
       plan = parse(await recognize(source, bytes), { source });
     } catch (error) {
