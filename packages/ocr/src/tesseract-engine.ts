@@ -65,6 +65,9 @@ export interface RecognizeOptions {
   psm?: number;
 }
 
+/** The page settings last sent to each worker. */
+const applied = new WeakMap<TesseractWorker, string>();
+
 export interface RecognizedPage {
   lines: RawLine[];
   confidence: number;
@@ -75,10 +78,14 @@ export async function recognizeImage(
   image: GrayImage,
   options: RecognizeOptions,
 ): Promise<RecognizedPage> {
-  await worker.setParameters({
-    tessedit_pageseg_mode: String(options.psm ?? 3) as Tesseract.PSM,
-    user_defined_dpi: String(Math.round(options.dpi)),
-  });
+  const psm = String(options.psm ?? 3) as Tesseract.PSM;
+  const dpi = String(Math.round(options.dpi));
+  // A round trip to the worker per page only when the settings change (most batches share them).
+  const key = `${psm}/${dpi}`;
+  if (applied.get(worker) !== key) {
+    await worker.setParameters({ tessedit_pageseg_mode: psm, user_defined_dpi: dpi });
+    applied.set(worker, key);
+  }
   const result = await worker.recognize(
     encodePgm(image) as unknown as Buffer,
     {},
