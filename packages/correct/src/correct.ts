@@ -6,18 +6,8 @@
  * the language model; letter case, tone placement style and Unicode form are settled last.
  */
 
-import type { OcrDocument } from '@sohoa/model';
+import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
 import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
-
-/** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
-const STYLE_SENSITIVE = /[oòóỏõọ][aàáảãạeèéẻẽẹ](?![\p{L}\p{M}])|[uùúủũụ][yỳýỷỹỵ](?![\p{L}\p{M}])/iu;
-
-/** The document's tone placement counts, skipping the tokenizer when no word can tell. */
-function styleCounts(text: string): { old: number; new: number } {
-  return STYLE_SENSITIVE.test(text.normalize('NFC')) ? countToneStyles(text) : { old: 0, new: 0 };
-}
-
-import type { Correction, CorrectionReason } from '@sohoa/model';
 import { editCost } from './channel/cost.js';
 import { lettersOf } from './channel/letters.js';
 import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
@@ -170,6 +160,14 @@ function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: nu
   if (byRate.size > 200_000) byRate.clear();
   byRate.set(key, opts);
   return opts;
+}
+
+/** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
+const STYLE_SENSITIVE = /[oòóỏõọ][aàáảãạeèéẻẽẹ](?![\p{L}\p{M}])|[uùúủũụ][yỳýỷỹỵ](?![\p{L}\p{M}])/iu;
+
+/** The document's tone placement counts, skipping the tokenizer when no word can tell. */
+function styleCounts(text: string): { old: number; new: number } {
+  return STYLE_SENSITIVE.test(text.normalize('NFC')) ? countToneStyles(text) : { old: 0, new: 0 };
 }
 
 /** OCR word confidences located in the document text: [start, end, confidence] triples. */
@@ -338,26 +336,21 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
     if (c < 0) continue;
     const slot = slots[i]!;
     if (slot.options.length < 2) continue;
+    if (c === 0 && suggest >= 1) continue;
     const unit = units[slotUnit[i]!]!;
+    const post = slotPosteriors(lm, slots, choice, i, decodeOptions);
+    // The reading kept: a suggestion only when some option is within reach of it.
+    let shown = c;
     if (c === 0) {
-      if (suggest >= 1) continue;
-      // Only worth a look when some option is within reach of the reading.
-      const post = slotPosteriors(lm, slots, choice, i, decodeOptions);
       let best = 0;
       for (let o = 1; o < post.length; o++) if (post[o]! > post[best]!) best = o;
       if (best === 0 && post[0]! >= 1 - suggest) continue;
-      let alt = 1;
-      for (let o = 1; o < post.length; o++) if (post[o]! > post[alt]!) alt = o;
-      if (post[alt]! < suggest) continue;
-      const opt = slot.options[alt]!;
-      const end = opt.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
-      edits.push(changeEdit(engine, unit, end, slot.options, alt, post, style, units, slotUnit[i]!, text));
-      continue;
+      shown = 1;
+      for (let o = 1; o < post.length; o++) if (post[o]! > post[shown]!) shown = o;
+      if (post[shown]! < suggest) continue;
     }
-    const post = slotPosteriors(lm, slots, choice, i, decodeOptions);
-    const opt = slot.options[c]!;
-    const end = opt.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
-    edits.push(changeEdit(engine, unit, end, slot.options, c, post, style, units, slotUnit[i]!, text));
+    const end = slot.options[shown]!.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
+    edits.push(changeEdit(engine, unit, end, slot.options, shown, post, style, units, slotUnit[i]!, text));
   }
 
   // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.

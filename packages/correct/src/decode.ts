@@ -58,6 +58,20 @@ function push(list: State[], s: State, beam: number): void {
   }
 }
 
+/** The best of `states` once the sentence ends (`</s>` scored), and its score. */
+function closeSentence(lm: SyllableLm, states: readonly State[]): { best: State | null; score: number } {
+  let best: State | null = null;
+  let bestScore = Number.NEGATIVE_INFINITY;
+  for (const s of states) {
+    const score = s.score + lm.logProb(s.h1, s.h2, lm.eos);
+    if (score > bestScore) {
+      bestScore = score;
+      best = s;
+    }
+  }
+  return { best, score: bestScore };
+}
+
 /**
  * The best option of each slot: `choice[i]` is the option index chosen at slot i, or -1 for a slot
  * covered by a merge started before it.
@@ -73,18 +87,8 @@ export function decode(lm: SyllableLm, slots: readonly Slot[], options: DecodeOp
     const slot = slots[i]!;
     if (slot.breakBefore && i > 0) {
       // Close the sentence: the future no longer depends on the context, keep the best path only.
-      let best: State | null = null;
-      let bestScore = Number.NEGATIVE_INFINITY;
-      for (const s of here) {
-        const score = s.score + lm.logProb(s.h1, s.h2, lm.eos);
-        if (score > bestScore) {
-          bestScore = score;
-          best = s;
-        }
-      }
-      here = [
-        { h1: -1, h2: lm.bos, score: bestScore, prev: best!.prev, slot: best!.slot, option: best!.option },
-      ];
+      const { best, score } = closeSentence(lm, here);
+      here = [{ h1: -1, h2: lm.bos, score, prev: best!.prev, slot: best!.slot, option: best!.option }];
     } else if (here.length > beam) {
       here.sort((a, b) => b.score - a.score);
       here.length = beam;
@@ -106,16 +110,7 @@ export function decode(lm: SyllableLm, slots: readonly Slot[], options: DecodeOp
       }
     }
   }
-  const last = states[n]!;
-  let best: State | null = null;
-  let bestScore = Number.NEGATIVE_INFINITY;
-  for (const s of last) {
-    const score = s.score + lm.logProb(s.h1, s.h2, lm.eos);
-    if (score > bestScore) {
-      bestScore = score;
-      best = s;
-    }
-  }
+  const { best } = closeSentence(lm, states[n]!);
   const choice = new Int32Array(n).fill(0);
   for (let s = best; s !== null && s.slot >= 0; s = s.prev) {
     choice[s.slot] = s.option;
@@ -185,7 +180,6 @@ export function slotPosteriors(
       }
       k++;
     }
-    if (k < pathEnd) k = pathEnd;
     while (k < slots.length && taken < 2) {
       if (slots[k]!.breakBefore) {
         score += lm.logProb(a, b, lm.eos);

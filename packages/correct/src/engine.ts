@@ -12,7 +12,7 @@ import {
 } from './candidates/generate.js';
 import { type Inventory, inventoryOf } from './candidates/inventory.js';
 import { type CompiledTable, compileTable, editCost } from './channel/cost.js';
-import { letterInfo, lettersOf, wordTone } from './channel/letters.js';
+import { letterInfo, lettersOf, VOWELS, wordTone } from './channel/letters.js';
 import type { ChannelTable } from './channel/table.js';
 import type { Option } from './decode.js';
 import { type SyllableLm, wordForm } from './lm/index.js';
@@ -43,7 +43,6 @@ export interface Engine {
 }
 
 const EMPTY: Candidate[] = [];
-const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 export function createEngine(lm: SyllableLm, table: ChannelTable, generate: GenerateOptions): Engine {
   const inv = inventoryOf(lm);

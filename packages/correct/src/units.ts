@@ -8,6 +8,7 @@
  */
 
 import { nfc, type TokenKind, tokenize } from '@sohoa/vi';
+import { isWrappedLine, SENTENCE_END } from './lm/tokens.js';
 import { findLookalikes } from './lookalike.js';
 
 export type UnitKind =
@@ -45,13 +46,6 @@ export interface FixedSpan {
   end: number;
   /** The LM sees a fixed span as this token kind ('docnumber' → <docnum>), or not at all. */
   as: TokenKind | 'skip';
-}
-
-const SENTENCE_END = new Set(['.', ';', ':', '!', '?', '…', '|']);
-
-function isLowerStart(value: string): boolean {
-  const c = value[0]!;
-  return c !== c.toUpperCase();
 }
 
 /**
@@ -125,14 +119,9 @@ export function segment(text: string, fixed: readonly FixedSpan[] = [], commas =
       case 'punct':
         kind = raw === ',' ? (commas ? 'comma' : 'skip') : SENTENCE_END.has(raw) ? 'break' : 'skip';
         break;
-      case 'newline': {
-        let j = t + 1;
-        while (j < tokens.length && tokens[j]!.kind === 'space') j++;
-        const next = tokens[j];
-        const wrapped = next !== undefined && next.kind === 'syllable' && isLowerStart(next.value);
-        kind = wrapped ? 'skip' : 'break';
+      case 'newline':
+        kind = isWrappedLine(tokens, t) ? 'skip' : 'break';
         break;
-      }
       default:
         kind = 'skip';
     }

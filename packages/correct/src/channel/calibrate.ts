@@ -75,7 +75,6 @@ function round1(pages: readonly PairedPage[], table: ChannelTable, stats: Calibr
   let readLetters = 0;
   let trueLetters = 0;
   let extra = 0;
-  let errorWords = 0;
   const toneWords = new Array<number>(6).fill(0);
   const toneMisread = new Array<number>(6).fill(0);
   const binTotal = new Array<number>(BINS.length).fill(0);
@@ -141,7 +140,6 @@ function round1(pages: readonly PairedPage[], table: ChannelTable, stats: Calibr
       const { cost, ops } = editCost(ct, read, truth, true);
       if (cost > 8) continue; // not a misreading of this word: a misalignment
       explained++;
-      errorWords++;
       const tl = lettersOf(truth);
       const rl = lettersOf(read);
       const tTone = wordTone(tl.tones).tone;
@@ -228,14 +226,14 @@ function round1(pages: readonly PairedPage[], table: ChannelTable, stats: Calibr
     errorByConfidence,
     errorByTone,
     tone,
-    extraTone: round(smoothed(extra, errorWords, PRIOR_TABLE.extraTone)),
+    extraTone: round(smoothed(extra, explained, PRIOR_TABLE.extraTone)),
     mark,
     sub,
     defaultSub: PRIOR_TABLE.defaultSub,
     insert: round(smoothed(inserts, readLetters, PRIOR_TABLE.insert)),
     delete: round(smoothed(deletes, trueLetters, PRIOR_TABLE.delete)),
-    split: round(smoothed(splits, errorWords, PRIOR_TABLE.split)),
-    merge: round(smoothed(merges, errorWords, PRIOR_TABLE.merge)),
+    split: round(smoothed(splits, explained, PRIOR_TABLE.split)),
+    merge: round(smoothed(merges, explained, PRIOR_TABLE.merge)),
   };
 }
 

@@ -5,7 +5,7 @@
  * cheaply (single or several: rn ↔ m), the others dearly.
  */
 
-import { type Letters, lettersOf, marksOf } from './letters.js';
+import { type Letters, lettersOf, marksOf, VOWELS } from './letters.js';
 import type { ChannelTable } from './table.js';
 
 /** One elementary difference between a reading and a candidate, for explanations and calibration. */
@@ -117,8 +117,6 @@ function joined(bases: readonly string[], from: number, length: number): string 
   for (let k = from; k < from + length; k++) s += bases[k];
   return s;
 }
-
-const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 /**
  * The cost of one given alignment, the one a generator used: letters aligned one to one except

@@ -57,19 +57,20 @@ export function letterInfo(char: string): LetterInfo {
       else if (TONE_OF_COMBINING[c] !== undefined) tone = TONE_OF_COMBINING[c]!;
       else other = true;
     }
-    if (other || !/[a-z]/.test(base)) {
+    if (other) {
       // Marks that mean nothing in Vietnamese (é is fine, ç or ñ are not): keep the whole char.
-      if (other) {
-        base = lower;
-        mark = 0;
-        tone = 0;
-      }
+      base = lower;
+      mark = 0;
+      tone = 0;
     }
     info = { base, mark, tone };
   }
   cache.set(char, info);
   return info;
 }
+
+/** The vowel base letters. */
+export const VOWELS: ReadonlySet<string> = new Set(['a', 'e', 'i', 'o', 'u', 'y']);
 
 /** A word taken apart: parallel arrays over its characters (code points). */
 export interface Letters {

@@ -79,7 +79,8 @@ export const LM_TOKEN_KINDS: readonly LmTokenKind[] = Object.freeze([
   'word',
 ]);
 
-const SENTENCE_END = new Set(['.', ';', ':', '!', '?', '…', '|']);
+/** Punctuation that ends a sentence. */
+export const SENTENCE_END: ReadonlySet<string> = new Set(['.', ';', ':', '!', '?', '…', '|']);
 
 const CLASS_OF_KIND: Partial<Record<TokenKind, string>> = {
   number: CLASS_TOKENS.number,
@@ -156,8 +157,16 @@ export interface LmSpan {
   end: number;
 }
 
-function isLowerStart(value: string): boolean {
-  const c = value[0]!;
+/**
+ * Whether the line break `tokens[i]` is a hard wrap inside a sentence: the next line goes on with a
+ * lower-case syllable. Any other line break ends the sentence.
+ */
+export function isWrappedLine(tokens: readonly Token[], i: number): boolean {
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]!.kind === 'space') j++;
+  const next = tokens[j];
+  if (next === undefined || next.kind !== 'syllable') return false;
+  const c = next.value[0]!;
   return c !== c.toUpperCase();
 }
 
@@ -175,11 +184,7 @@ export function lmSegment(text: string): LmSpan[][] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (token.kind === 'newline') {
-      let j = i + 1;
-      while (j < tokens.length && tokens[j]!.kind === 'space') j++;
-      const next = tokens[j];
-      const wrapped = next !== undefined && next.kind === 'syllable' && isLowerStart(next.value);
-      if (!wrapped) flush();
+      if (!isWrappedLine(tokens, i)) flush();
       continue;
     }
     const form = tokenForm(token);
