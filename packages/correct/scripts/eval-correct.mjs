@@ -9,6 +9,7 @@
 // syllables per second on one core after the model is loaded.
 //
 //   node packages/correct/scripts/eval-correct.mjs [--dev FILE.noisy.txt] [--details] [--json]
+//     [--wrong misread|lost|figures|garbled|all]   (lists the synthetic words left wrong, by kind)
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,6 +83,8 @@ function blank() {
     coreBroken: 0,
     misread: 0,
     misreadFixed: 0,
+    lost: 0,
+    figures: 0,
   };
 }
 
@@ -108,6 +111,8 @@ function add(acc, reference, ocr, corrected, ms) {
   acc.coreBroken += c.broken;
   acc.misread += c.misread;
   acc.misreadFixed += c.misreadFixed;
+  acc.lost += c.lost;
+  acc.figures += c.figures;
   acc.syllables += syllablesOf(ocr);
   acc.ms += ms;
 }
@@ -123,6 +128,7 @@ function row(name, a) {
     'wrong words fixed': `${a.coreFixed}/${a.coreWrong} = ${pct(a.coreFixed / Math.max(1, a.coreWrong), 1)}`,
     'misread words fixed': `${a.misreadFixed}/${a.misread} = ${pct(a.misreadFixed / Math.max(1, a.misread), 1)}`,
     'right words broken': `${a.coreBroken}/${a.coreRight} = ${pct(a.coreBroken / Math.max(1, a.coreRight), 3)}`,
+    'wrong: misread/lost/figures/garbled': `${a.misread}/${a.lost}/${a.figures}/${a.coreWrong - a.misread - a.lost - a.figures}`,
   };
 }
 
@@ -188,6 +194,12 @@ if (pages.length === 0) {
     const ms = performance.now() - start;
     add(asOcr, page.gt, page.ocr.text, o.text, ms);
     if (details) showDiff(page.profile, page.gt, page.ocr.text, o.text);
+    const show = opt('wrong');
+    if (show)
+      scoreCorrection(page.gt, page.ocr.text, o.text, true, (g) => {
+        if (!g.fixed && (show === 'all' || show === g.kind))
+          console.log(`${page.profile} ${g.kind}: ${g.ocr} → ${g.corrected} (should be ${g.reference})`);
+      });
     if (!byProfile.has(page.profile)) byProfile.set(page.profile, blank());
     add(byProfile.get(page.profile), page.gt, page.ocr.text, o.text, ms);
   }
@@ -214,10 +226,12 @@ if (pages.length === 0) {
 if (args.includes('--json')) console.log(JSON.stringify(rows, null, 2));
 else {
   console.table(rows);
-  console.log(`Words are compared without their punctuation. Wrong words: reference words the OCR did not
-read exactly; misread words: those read with the same letters but for marks and at most one letter
-(also split or run together; not lost in the layout): what a corrector can fix; broken: words the OCR
-read right and the corrector changed.
+  console.log(`Words are compared without their punctuation (leaders of dots included). Wrong words:
+reference words the OCR did not read exactly. Of those, misread: words of letters read with the same
+letters but for marks and at most one letter, also split or run together — what a corrector can
+fix; lost: nothing read in their place (layout); figures: numbers and footnote marks, left alone by
+design; garbled: read as something else or torn apart by the layout. Broken: words the OCR read
+right and the corrector changed.
 Throughput, one core, model loaded and indexed in ${Math.round(loadMs)} ms: ${cold} syllables/s on the first pass
 over the synthetic pages (caches and JIT cold), ${batch} syllables/s on further documents
 (the calibration pages, new to the process), ${warm} syllables/s on pages already seen.`);

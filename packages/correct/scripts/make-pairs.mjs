@@ -82,7 +82,7 @@ export function heldOutDocuments(corpusDir = CORPUS_DIR) {
  * A window of about WINDOW characters of a document's lines, starting at a line chosen from the id,
  * as a render.mjs document (no header, one paragraph per line).
  */
-export function documentWindow(doc) {
+export function documentWindow(doc, window = 0) {
   const lines = doc.text
     .normalize('NFC')
     .split('\n')
@@ -92,7 +92,8 @@ export function documentWindow(doc) {
   for (const l of lines) total += l.length + 1;
   // Start anywhere in the first part, so headers, bodies and endings all appear.
   const maxStart = Math.max(0, total - WINDOW);
-  const target = maxStart === 0 ? 0 : hash(`${doc.id}#start`) % maxStart;
+  const salt = window === 0 ? '#start' : `#start${window}`;
+  const target = maxStart === 0 ? 0 : hash(`${doc.id}${salt}`) % maxStart;
   let at = 0;
   let first = 0;
   while (first < lines.length && at + lines[first].length < target) at += lines[first++].length + 1;
@@ -114,14 +115,26 @@ function parseArgs(argv) {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
-  return { pages: opt('pages', 120), evalPages: opt('eval-pages', 60), workers: opt('workers', 2) };
+  return {
+    pages: opt('pages', 120),
+    evalPages: opt('eval-pages', EVAL_PAGES),
+    evalWindows: opt('eval-windows', EVAL_WINDOWS),
+    workers: opt('workers', 2),
+  };
 }
 
 /**
- * The pages of the paired data: names, splits, profiles, and the rendered page (image and text).
- * @param {{ pages: number, evalPages: number }} want
+ * The eval half has few documents (a third of the held-out ones) but long ones: each gives up to
+ * EVAL_WINDOWS windows from different places, so the measure rests on more than a dozen texts.
  */
-export function planPages(want = { pages: 120, evalPages: 60 }) {
+export const EVAL_PAGES = 240;
+export const EVAL_WINDOWS = 6;
+
+/**
+ * The pages of the paired data: names, splits, profiles, and the rendered page (image and text).
+ * @param {{ pages: number, evalPages: number, evalWindows?: number }} want
+ */
+export function planPages(want = { pages: 120, evalPages: EVAL_PAGES, evalWindows: EVAL_WINDOWS }) {
   const docs = heldOutDocuments();
   const limits = { calibration: want.pages, eval: want.evalPages };
   /** @type {{ name: string, doc: any, split: string, profile: string, page: any, pageIndex: number }[]} */
@@ -130,20 +143,28 @@ export function planPages(want = { pages: 120, evalPages: 60 }) {
   for (const doc of docs) {
     const split = splitOf(doc.id);
     if (planned[split] >= limits[split]) continue;
-    const profiles = [OFFICE[hash(`${doc.id}#profile`) % OFFICE.length], 'low'];
-    // Layout only: pages are rasterised when they are read (renderPage in main).
-    const pages = layoutDocument(parseDocument(documentWindow(doc))).map((layout) => ({
-      layout,
-      text: pageText(layout),
-    }));
-    // The last page of a window is often a few lines: keep full pages, at most two.
-    for (let p = 0; p < Math.min(2, pages.length) && planned[split] < limits[split]; p++) {
-      const page = pages[p];
-      if (page.text.length < 600) continue;
-      for (const profile of profiles) {
-        const name = `${split}-${doc.id}-p${p + 1}-${profile}`;
-        planned[split]++;
-        jobs.push({ name, doc, split, profile, page, pageIndex: p });
+    // Windows beyond the first only where the document is long enough for them not to overlap much.
+    const windows =
+      split === 'eval'
+        ? Math.max(1, Math.min(want.evalWindows ?? 1, Math.floor(doc.text.length / (4 * WINDOW))))
+        : 1;
+    for (let w = 0; w < windows && planned[split] < limits[split]; w++) {
+      const tag = w === 0 ? '' : `-w${w}`;
+      const profiles = [OFFICE[hash(`${doc.id}${tag}#profile`) % OFFICE.length], 'low'];
+      // Layout only: pages are rasterised when they are read (renderPage in main).
+      const pages = layoutDocument(parseDocument(documentWindow(doc, w))).map((layout) => ({
+        layout,
+        text: pageText(layout),
+      }));
+      // The last page of a window is often a few lines: keep full pages, at most two.
+      for (let p = 0; p < Math.min(2, pages.length) && planned[split] < limits[split]; p++) {
+        const page = pages[p];
+        if (page.text.length < 600) continue;
+        for (const profile of profiles) {
+          const name = `${split}-${doc.id}${tag}-p${p + 1}-${profile}`;
+          planned[split]++;
+          jobs.push({ name, doc, split, profile, page, pageIndex: p });
+        }
       }
     }
     if (planned.calibration >= limits.calibration && planned.eval >= limits.eval) break;

@@ -28,6 +28,8 @@ describe('alignWords', () => {
 describe('words', () => {
   it('strips punctuation at word ends when asked', () => {
     expect(words('Sửa đổi, bổ sung ... (1)', true)).toEqual(['Sửa', 'đổi', 'bổ', 'sung', '1']);
+    expect(words('Số:……ngày.........tháng', true)).toEqual(['Số', 'ngày', 'tháng']);
+    expect(words('Số:……ngày', false)).toEqual(['Số:……ngày']);
   });
 });
 
@@ -39,6 +41,18 @@ describe('scoreCorrection', () => {
       'tổ chức thục hiện kê hoạch',
     );
     expect(s).toMatchObject({ words: 6, wrongBefore: 2, fixed: 1, rightBefore: 4, broken: 1, misread: 2 });
+  });
+
+  it('counts lost figures and footnote marks as lost, not misread', () => {
+    const s = scoreCorrection(
+      'gồm 2 doanh nghiệp lại8 và',
+      'gồm doanh nghiệp lại và',
+      'gồm doanh nghiệp lại và',
+      true,
+    );
+    expect(s).toMatchObject({ wrongBefore: 3, misread: 0 });
+    const d = scoreCorrection('có lực lượng', 'có 1ực lượng', 'có lực lượng', true);
+    expect(d).toMatchObject({ misread: 1, misreadFixed: 1 });
   });
 
   it('follows joins and splits through the correction', () => {

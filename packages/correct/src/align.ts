@@ -77,14 +77,28 @@ export function alignWords(ref: readonly string[], hyp: readonly string[], band 
 }
 
 /**
- * Whitespace-separated words, NFC. With `core`, punctuation is stripped off their ends and words
- * without a letter or digit are dropped ("đối," → "đối", "......" → nothing): scores of the words
- * themselves, punctuation aside.
+ * Whitespace-separated words, NFC. With `core`, punctuation is stripped off their ends, leaders of
+ * dots separate words and words without a letter or digit are dropped ("đối," → "đối", "......" →
+ * nothing, "số……ngày" → "số", "ngày"): scores of the words themselves, punctuation aside.
  */
 export function words(text: string, core = false): string[] {
-  const all = text.normalize('NFC').split(/\s+/u).filter(Boolean);
-  if (!core) return all;
-  return all.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  const nfc = text.normalize('NFC');
+  if (!core) return nfc.split(/\s+/u).filter(Boolean);
+  // A leader of dots between two words of a form ("số……ngày") is punctuation, as a space would be.
+  return nfc
+    .replace(/(?:\.{2,}|…)[.…,]*/gu, ' ')
+    .split(/\s+/u)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
+}
+
+/** A group of reference words the OCR got wrong, how, and what the correction made of it. */
+export interface WrongGroup {
+  kind: 'misread' | 'lost' | 'figures' | 'garbled';
+  reference: string;
+  ocr: string;
+  corrected: string;
+  fixed: boolean;
 }
 
 export interface WordScore {
@@ -94,11 +108,16 @@ export interface WordScore {
   wrongBefore: number;
   /** ... that the correction got right. */
   fixed: number;
-  /** ... that are misreadings: one or two words read as one or two words with the same letters
-   * but for marks and at most one letter (not lost, not layout debris) — what a corrector can fix. */
+  /** ... that are misreadings: one or two words of letters read as one or two words with the same
+   * letters but for marks and at most one letter (not lost, not layout debris, not figures or
+   * footnote marks, which a corrector leaves alone) — what a corrector can fix. */
   misread: number;
   /** ... of those, fixed. */
   misreadFixed: number;
+  /** Wrong words the OCR lost altogether (nothing read in their place). */
+  lost: number;
+  /** Wrong words that are figures or footnote marks, or stand in a group with one. */
+  figures: number;
   /** Reference words the OCR got right. */
   rightBefore: number;
   /** ... that the correction got wrong. */
@@ -121,7 +140,13 @@ export function rightWords(ref: readonly string[], hyp: readonly string[]): Uint
  * reliable) and through it with the reference: a group of reference words is right after correction
  * when the corrected words standing for its OCR words are exactly those words.
  */
-export function scoreCorrection(reference: string, ocr: string, corrected: string, core = false): WordScore {
+export function scoreCorrection(
+  reference: string,
+  ocr: string,
+  corrected: string,
+  core = false,
+  onWrong?: (group: WrongGroup) => void,
+): WordScore {
   const ref = words(reference, core);
   const hyp = words(ocr, core);
   const out = words(corrected, core);
@@ -143,6 +168,8 @@ export function scoreCorrection(reference: string, ocr: string, corrected: strin
     fixed: 0,
     misread: 0,
     misreadFixed: 0,
+    lost: 0,
+    figures: 0,
     rightBefore: 0,
     broken: 0,
   };
@@ -169,16 +196,33 @@ export function scoreCorrection(reference: string, ocr: string, corrected: strin
       s.wrongBefore += nr;
       if (after) s.fixed += nr;
       const nh = p.hyp[1] - p.hyp[0];
-      if (nh >= 1 && nh <= 2 && nr <= 2) {
-        const a = ref.slice(p.ref[0], p.ref[1]).join('');
-        const b = hyp.slice(p.hyp[0], p.hyp[1]).join('');
-        const bareA = baseLetters(a).replace(/[^\p{L}\p{N}]/gu, '');
-        const bareB = baseLetters(b).replace(/[^\p{L}\p{N}]/gu, '');
-        if (bareA.length > 0 && editDistance([...bareA], [...bareB]) <= 1) {
-          s.misread += nr;
-          if (after) s.misreadFixed += nr;
-        }
+      const group = ref.slice(p.ref[0], p.ref[1]);
+      // Words of letters only: a figure or footnote mark the OCR dropped or garbled ("2 Doanh" read
+      // "Doanh", "lại8" read "lại") is a lost token, and numbers are left alone by design.
+      const wordsOfLetters = group.every((w) => /\p{L}/u.test(w)) && !/\p{N}/u.test(group.join(''));
+      let kind: WrongGroup['kind'] = 'garbled';
+      if (nh === 0) kind = 'lost';
+      else if (!wordsOfLetters) kind = 'figures';
+      else if (nh <= 2 && nr <= 2) {
+        const bareA = baseLetters(group.join('')).replace(/[^\p{L}\p{N}]/gu, '');
+        const bareB = baseLetters(hyp.slice(p.hyp[0], p.hyp[1]).join('')).replace(/[^\p{L}\p{N}]/gu, '');
+        if (bareA.length > 0 && editDistance([...bareA], [...bareB]) <= 1) kind = 'misread';
       }
+      if (kind === 'misread') {
+        s.misread += nr;
+        if (after) s.misreadFixed += nr;
+      } else if (kind === 'lost') s.lost += nr;
+      else if (kind === 'figures') s.figures += nr;
+      onWrong?.({
+        kind,
+        reference: group.join(' '),
+        ocr: hyp.slice(p.hyp[0], p.hyp[1]).join(' '),
+        corrected: [...mine]
+          .sort((x, y) => x - y)
+          .map((c) => out[c])
+          .join(' '),
+        fixed: after,
+      });
     }
   });
   return s;

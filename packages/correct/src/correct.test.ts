@@ -1,5 +1,6 @@
 import { Correction } from '@sohoa/model';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TABLE } from './channel/table.js';
 import { correct } from './correct.js';
 import { loadBundledLm } from './lm/bundled.node.js';
 import type { SyllableLm } from './lm/index.js';
@@ -85,6 +86,36 @@ describe('correct: split and merged syllables', () => {
     ['Thực hiện chuyên đổi số trongcông tác văn thư.', 'Thực hiện chuyển đổi số trong công tác văn thư.'],
   ])('%s', (input, expected) => {
     expect(fix(input)).toBe(expected);
+  });
+});
+
+describe('correct: a badly read text at its own error rate', () => {
+  const noisy = [
+    'Đấy mạnh công tác chăm sóc sức khỏe Nhân dân, nâng cao chất lưọng dịch vụ y tê.',
+    'Tăng cường đầu tư trang thiết bị cho mạng lưới y tế cơ sở, từng bưóc chuyến đổi số toàn diện.',
+    'Kiện toàn tố chức bộ máy, nâng cao năng 1ực đội ngũ cán bộ y tê đáp úng yêu cầu nhiệm vụ.',
+  ].join('\n');
+
+  it('believes neighbouring errors where the text is full of them', () => {
+    const out = fix(noisy);
+    expect(out).toContain('cán bộ y tế đáp ứng yêu cầu');
+    // The same text at the prior rate leaves one of the pair: the adaptation is what fixes it.
+    expect(fix(noisy, { errorRate: DEFAULT_TABLE.errorRate })).not.toContain('cán bộ y tế đáp ứng');
+  });
+
+  it('splits words run together beside other errors', () => {
+    const text = [
+      'Đẩy mạnh phát triểnkinh tế biển.',
+      'Ủy ban nhân dân tỉnh chủtrì triển khai.',
+      'Nâng cao chất lượng công tác y tế trongy tế cơ sở.',
+      'Tăng cường công tác kiểm trađánh giá.',
+    ].join('\n');
+    expect(fix(text).split('\n')).toEqual([
+      'Đẩy mạnh phát triển kinh tế biển.',
+      'Ủy ban nhân dân tỉnh chủ trì triển khai.',
+      'Nâng cao chất lượng công tác y tế trong y tế cơ sở.',
+      'Tăng cường công tác kiểm tra đánh giá.',
+    ]);
   });
 });
 

@@ -37,7 +37,11 @@ export interface CorrectOptions {
   toneStyle?: 'dominant' | ToneStyle | 'keep';
   /** The channel cost table (default: the calibrated one). */
   table?: ChannelTable;
-  /** P(a word is misread) for text without OCR confidences (default: the table's). */
+  /**
+   * P(a word is misread), for every word. Default: from each word's OCR confidence in an
+   * OcrDocument; for plain text the table's rate, or the document's own when a first pass finds it
+   * read much worse than that.
+   */
   errorRate?: number;
   /** Paths kept per slot by the decoder. Default 6. */
   beam?: number;
@@ -162,6 +166,105 @@ function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: nu
   return opts;
 }
 
+interface SlotPlan {
+  slots: Slot[];
+  /** The unit of each slot. */
+  slotUnit: number[];
+  infos: (WordInfo | null)[];
+}
+
+/**
+ * One slot per word, number or comma, with its options: the reading and its candidates, and the
+ * joins with the next word. `errorRate` fixes P(misread) for every word; otherwise it comes from
+ * the OCR confidence where known, or from the table.
+ */
+function buildSlots(
+  engine: Engine,
+  units: Unit[],
+  confidences: Float64Array | undefined,
+  errorRate: number | undefined,
+): SlotPlan {
+  const lm = engine.lm;
+  const table = engine.ct.table;
+  const slots: Slot[] = [];
+  const slotUnit: number[] = [];
+  const infos: (WordInfo | null)[] = [];
+  let pendingBreak = true;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u]!;
+    if (unit.kind === 'break') {
+      pendingBreak = true;
+      continue;
+    }
+    if (unit.kind === 'skip') continue;
+    if (unit.kind === 'fixed' && unit.tokenKind === 'punct') continue;
+    const conf = confidenceAt(confidences, unit.start, unit.end);
+    const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf)));
+    let info: WordInfo | null = null;
+    if (unit.kind === 'word' || unit.kind === 'acronym') {
+      info = unit.kind === 'word' ? engine.word(unit.reading) : engine.acronym(unit.reading);
+    }
+    let opts = slotOptions(engine, unit, info, pErr);
+    // A syllable OCR cut in two ("tri en"), or a digit read for its first letter ("1ực"): join
+    // with the next word when one space or nothing lies between.
+    const joinable =
+      (unit.kind === 'word' && !unit.lookalike) ||
+      (unit.kind === 'class' && unit.tokenKind === 'number' && unit.raw.length === 1);
+    if (joinable) {
+      const adjacent = units[u + 1];
+      const spaced = adjacent !== undefined && adjacent.raw === ' ';
+      const next = spaced ? units[u + 2] : adjacent;
+      if (
+        next !== undefined &&
+        next.kind === 'word' &&
+        !next.lookalike &&
+        (spaced || unit.kind === 'class')
+      ) {
+        const a = info?.form ?? unit.reading;
+        const b = engine.word(next.reading).form;
+        const joins = engine.joined(a.toLowerCase(), b, spaced);
+        if (joins.length > 0) {
+          const joined = joins.map(
+            (c): Option => ({
+              ids: c.ids,
+              cost: -LOG10(errorRateForTone(table, pErr, c.tone)) + c.edit,
+              span: 2,
+              text: c.text,
+              reason: 'join',
+            }),
+          );
+          opts = [...opts, ...joined];
+        }
+      }
+    }
+    slots.push({ options: opts, breakBefore: pendingBreak });
+    pendingBreak = false;
+    slotUnit.push(u);
+    infos.push(info);
+  }
+  return { slots, slotUnit, infos };
+}
+
+/** A document is read again with its own rate when the first pass finds this many times the prior's errors. */
+const ADAPT_TRIGGER = 1.5;
+/** Weight of the prior rate, in words, in the document's estimate. */
+const ADAPT_PRIOR_WORDS = 200;
+
+/**
+ * The document's misreading rate as the first pass saw it: words changed over words, shrunk to the
+ * prior for short texts.
+ */
+function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>, prior: number): number {
+  let words = 0;
+  let changed = 0;
+  for (let i = 0; i < plan.slots.length; i++) {
+    if (plan.infos[i] === null) continue;
+    words++;
+    if (choice[i]! > 0) changed++;
+  }
+  return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * prior) / (words + ADAPT_PRIOR_WORDS));
+}
+
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
 const STYLE_SENSITIVE = /[oòóỏõọ][aàáảãạeèéẻẽẹ](?![\p{L}\p{M}])|[uùúủũụ][yỳýỷỹỵ](?![\p{L}\p{M}])/iu;
 
@@ -266,69 +369,25 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
     fixed.push({ start: r.start, end: r.end, as: 'skip' });
   }
 
-  // 2. Slots and their options.
+  // 2. Slots and their options; 3. decoding.
   const units = segment(text, fixed, lm.has(','));
-  const slots: Slot[] = [];
-  const slotUnit: number[] = [];
-  const infos: (WordInfo | null)[] = [];
-  let pendingBreak = true;
-  const errorRate = options.errorRate;
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u]!;
-    if (unit.kind === 'break') {
-      pendingBreak = true;
-      continue;
+  const prior = options.errorRate ?? table.errorRate;
+  let plan = buildSlots(engine, units, confidences, options.errorRate);
+  const margin = options.margin ?? DEFAULT_MARGIN;
+  prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
+  let choice = decode(lm, plan.slots, decodeOptions);
+  // Plain text says nothing of how well it was read: a document where the first pass changed far
+  // more words than the prior rate expects is read again with its own rate (a badly scanned page
+  // has runs of neighbouring errors, which the prior rate would not believe).
+  if (confidences === undefined && options.errorRate === undefined) {
+    const rate = documentErrorRate(plan, choice, prior);
+    if (rate > ADAPT_TRIGGER * prior) {
+      plan = buildSlots(engine, units, undefined, rate);
+      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
+      choice = decode(lm, plan.slots, decodeOptions);
     }
-    if (unit.kind === 'skip') continue;
-    if (unit.kind === 'fixed' && unit.tokenKind === 'punct') continue;
-    const conf = confidenceAt(confidences, unit.start, unit.end);
-    const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf)));
-    let info: WordInfo | null = null;
-    if (unit.kind === 'word' || unit.kind === 'acronym') {
-      info = unit.kind === 'word' ? engine.word(unit.reading) : engine.acronym(unit.reading);
-    }
-    let opts = slotOptions(engine, unit, info, pErr);
-    // A syllable OCR cut in two ("tri en"), or a digit read for its first letter ("1ực"): join
-    // with the next word when one space or nothing lies between.
-    const joinable =
-      (unit.kind === 'word' && !unit.lookalike) ||
-      (unit.kind === 'class' && unit.tokenKind === 'number' && unit.raw.length === 1);
-    if (joinable) {
-      const adjacent = units[u + 1];
-      const spaced = adjacent !== undefined && adjacent.raw === ' ';
-      const next = spaced ? units[u + 2] : adjacent;
-      if (
-        next !== undefined &&
-        next.kind === 'word' &&
-        !next.lookalike &&
-        (spaced || unit.kind === 'class')
-      ) {
-        const a = info?.form ?? unit.reading;
-        const b = engine.word(next.reading).form;
-        const joins = engine.joined(a.toLowerCase(), b, spaced);
-        if (joins.length > 0) {
-          const joined = joins.map(
-            (c): Option => ({
-              ids: c.ids,
-              cost: -LOG10(errorRateForTone(table, pErr, c.tone)) + c.edit,
-              span: 2,
-              text: c.text,
-              reason: 'join',
-            }),
-          );
-          opts = [...opts, ...joined];
-        }
-      }
-    }
-    slots.push({ options: opts, breakBefore: pendingBreak });
-    pendingBreak = false;
-    slotUnit.push(u);
-    infos.push(info);
   }
-
-  // 3. Decoding.
-  prefilter(lm, slots, options.margin ?? DEFAULT_MARGIN, decodeOptions.channelWeight);
-  const choice = decode(lm, slots, decodeOptions);
+  const { slots, slotUnit, infos } = plan;
 
   // 4. What changed, how sure, why.
   for (let i = 0; i < slots.length; i++) {

@@ -1,5 +1,13 @@
 export { Correction, CorrectionAlternative, CorrectionList, CorrectionReason } from '@sohoa/model';
-export { type AlignedPair, alignWords, rightWords, scoreCorrection, type WordScore, words } from './align.js';
+export {
+  type AlignedPair,
+  alignWords,
+  rightWords,
+  scoreCorrection,
+  type WordScore,
+  type WrongGroup,
+  words,
+} from './align.js';
 export { type CalibrationStats, calibrate, type PairedPage } from './channel/calibrate.js';
 export { compileTable, type EditOp, editCost } from './channel/cost.js';
 export { type ChannelTable, DEFAULT_TABLE, errorRateOf, PRIOR_TABLE } from './channel/table.js';
