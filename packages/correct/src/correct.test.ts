@@ -164,6 +164,17 @@ describe('correct: leaves alone', () => {
 bổ sung phương án ứng phó, bảo đảm an toàn tính mạng và tài sản của nhân dân, hoàn thành trước ngày 15/5/2024.`;
     expect(fix(text)).toBe(text);
   });
+
+  it('real words whose replacement no kept neighbour attests: suggested, not applied', () => {
+    // "hăng hái" is absent from the legal corpus; "hằng hải" wins on word counts alone, and after a
+    // comma nothing kept beside the pair was ever seen with it.
+    const text = 'Phát huy sức mạnh đại đoàn kết toàn dân tộc, hăng hái tham gia phong trào thi đua.';
+    const r = correct(text, { lm });
+    expect(r.text).toBe(text);
+    const hai = r.corrections.find((c) => c.original === 'hái');
+    expect(hai).toMatchObject({ replacement: 'hải', applied: false });
+    expect(hai?.confidence).toBeGreaterThan(0.6);
+  });
 });
 
 describe('correct: rules made certain by grammar', () => {

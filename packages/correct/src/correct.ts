@@ -78,6 +78,8 @@ interface Edit {
   reason: CorrectionReason;
   alternatives: { text: string; confidence: number }[];
   note: string;
+  /** A real word replaced on the strength of word frequencies alone: suggested, never applied. */
+  unsupported?: boolean;
 }
 
 const engines = new WeakMap<SyllableLm, Map<string, Engine>>();
@@ -409,7 +411,12 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
       if (post[shown]! < suggest) continue;
     }
     const end = slot.options[shown]!.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
-    edits.push(changeEdit(engine, unit, end, slot.options, shown, post, style, units, slotUnit[i]!, text));
+    const edit = changeEdit(engine, unit, end, slot.options, shown, post, style, units, slotUnit[i]!, text);
+    if (c > 0 && isWord(lm, infos[i]) && !supportedByNeighbours(lm, slots, choice, i)) {
+      edit.unsupported = true;
+      edit.note += ' (a real word, and no neighbour attests the change: suggested only)';
+    }
+    edits.push(edit);
   }
 
   // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.
@@ -513,6 +520,50 @@ function changeEdit(
     alternatives,
     note: `${raw} → ${replacement}: ${note}`,
   };
+}
+
+/** Whether the reading is a syllable of the model's vocabulary (a word, however rare). */
+function isWord(lm: SyllableLm, info: WordInfo | null | undefined): boolean {
+  return info != null && info.id !== lm.unk && lm.kind(info.id) === 'syllable';
+}
+
+/**
+ * Whether the option chosen at slot `i` is tied by corpus bigrams to a word kept as read on at
+ * least one side, through any neighbouring changes. Replacing a real word is a claim about its
+ * context: where no such pair was ever seen, the decoder's preference rests on word counts alone
+ * (`hăng hái` → `hằng hải` after a comma, in a text the legal corpus never saw), too little to
+ * overrule what was read. Two changes do not vouch for each other, nor do a comma or a sentence end.
+ */
+function supportedByNeighbours(
+  lm: SyllableLm,
+  slots: readonly Slot[],
+  choice: ArrayLike<number>,
+  i: number,
+): boolean {
+  const ids = (k: number) => slots[k]!.options[choice[k]!]!.ids;
+  // The chosen slot before / after slot k in its sentence, or -1 at a sentence end.
+  const before = (k: number): number => {
+    if (slots[k]!.breakBefore) return -1;
+    for (let j = k - 1; j >= 0; j--) if (choice[j]! >= 0) return j;
+    return -1;
+  };
+  const after = (k: number): number => {
+    const j = k + slots[k]!.options[choice[k]!]!.span;
+    return j < slots.length && !slots[j]!.breakBefore ? j : -1;
+  };
+  const comma = lm.has(',') ? lm.id(',') : -2;
+  for (const step of [before, after]) {
+    let k = i;
+    for (;;) {
+      const n = step(k);
+      if (n < 0 || ids(n)[0] === comma) break;
+      const pair = step === before ? [ids(n).at(-1)!, ids(k)[0]!] : [ids(k).at(-1)!, ids(n)[0]!];
+      if (!lm.hasBigram(pair[0]!, pair[1]!)) break;
+      if (choice[n] === 0) return true;
+      k = n;
+    }
+  }
+  return false;
 }
 
 /** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */
@@ -682,7 +733,7 @@ function assemble(text: string, edits: Edit[], threshold: number, style: ToneSty
     if (e.start < at) continue; // overlaps an earlier edit: the earlier (rule) wins
     if (e.replacement === text.slice(e.start, e.end)) continue;
     out += text.slice(at, e.start);
-    const applied = e.confidence >= threshold;
+    const applied = e.confidence >= threshold && e.unsupported !== true;
     const outputStart = out.length;
     out += applied ? e.replacement : text.slice(e.start, e.end);
     const { line, column } = pointAt(lineStarts, e.start);

@@ -45,6 +45,8 @@ export interface SyllableLm {
    * Ids outside the vocabulary count as `unk` (w3) or as no context (w1, w2).
    */
   logProb(w1: number, w2: number, w3: number): number;
+  /** Whether the bigram w1 w2 is stored (was seen in the corpus and survived pruning). */
+  hasBigram(w1: number, w2: number): boolean;
   /** The id of a raw token ("Hoà", "UBND", "2023", "36-NQ/TW") under the builder's rules. */
   classOf(raw: string): number;
   /** log10 probability of a sentence of model forms, with <s> before and </s> after. */
@@ -216,6 +218,11 @@ class BinarySyllableLm implements SyllableLm {
     const j2 = search(this.biWord, this.uniChildren[w2]!, this.uniChildren[w2 + 1]!, w3);
     if (j2 >= 0) return backoff + this.biProb[j2]! * this.scale;
     return backoff + this.uniBackoff[w2]! + this.uniProb[w3]!;
+  }
+
+  hasBigram(w1: number, w2: number): boolean {
+    if (!(w1 >= 0 && w1 < this.size && w2 >= 0 && w2 < this.size)) return false;
+    return search(this.biWord, this.uniChildren[w1]!, this.uniChildren[w1 + 1]!, w2) >= 0;
   }
 
   classOf(raw: string): number {
