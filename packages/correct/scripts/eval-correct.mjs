@@ -10,6 +10,7 @@
 //
 //   node packages/correct/scripts/eval-correct.mjs [--dev FILE.noisy.txt] [--details] [--json]
 //     [--wrong misread|lost|figures|garbled|all]   (lists the synthetic words left wrong, by kind)
+//     [--no-pipeline]   (skips OCR of the bundled scans)
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -175,6 +176,42 @@ if (existsSync(devNoisy) && existsSync(devClean)) {
   rows.push(row('dev sample (real OCR)', dev));
   if (details) showDiff('dev', clean, noisy, r.text);
 } else console.error(`no dev sample at ${devNoisy}`);
+
+// The pipeline as users run it: the bundled bench scans (other dev plans, rendered and degraded:
+// clean 300 dpi, office 150 dpi JPEG, speckled 150 dpi) read by sohoa's OCR, then corrected as OCR
+// documents. The pages of the plan the dev sample comes from are left out.
+if (!args.includes('--no-pipeline')) {
+  const benchDir = join(HERE, '../../../fixtures/scans');
+  const bench = JSON.parse(readFileSync(join(benchDir, 'bench.json'), 'utf8')).pages.filter(
+    (p) => !p.source.startsWith('plan-bacgiang'),
+  );
+  const { createNodeOcr, readInputFile } = await import('@sohoa/ocr/node');
+  const ocr = createNodeOcr({ workers: 2 });
+  try {
+    const docs = await Promise.all(
+      bench.map(async (p) =>
+        ocr.recognize({ source: p.image, bytes: await readInputFile(join(benchDir, p.image)) }),
+      ),
+    );
+    const byProfile = new Map();
+    const all = blank();
+    bench.forEach((p, k) => {
+      const gt = readFileSync(join(benchDir, p.gt), 'utf8');
+      const start = performance.now();
+      const r = correct(docs[k], { lm });
+      const ms = performance.now() - start;
+      add(all, gt, docs[k].text, r.text, ms);
+      if (!byProfile.has(p.profile)) byProfile.set(p.profile, blank());
+      add(byProfile.get(p.profile), gt, docs[k].text, r.text, ms);
+      if (details) showDiff(`scan ${p.image}`, gt, docs[k].text, r.text);
+    });
+    rows.push(row(`scans → OCR (${bench.length} pages)`, all));
+    for (const profile of ['clean', 'poor', 'noisy'])
+      if (byProfile.has(profile)) rows.push(row(`  ${profile}`, byProfile.get(profile)));
+  } finally {
+    await ocr.close();
+  }
+}
 
 const pages = loadPairs('eval');
 if (pages.length === 0) {
