@@ -186,7 +186,6 @@ function buildSlots(
   confidences: Float64Array | undefined,
   errorRate: number | undefined,
 ): SlotPlan {
-  const lm = engine.lm;
   const table = engine.ct.table;
   const slots: Slot[] = [];
   const slotUnit: number[] = [];
