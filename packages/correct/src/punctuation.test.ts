@@ -8,4 +8,24 @@ describe('repairPunctuation', () => {
   it('leaves real quotes', () => {
     expect(repairPunctuation('gọi là “Ngày hội” của toàn dân')).toEqual([]);
   });
+  it('reads a full stop or comma glued between two syllables as a space', () => {
+    const r = repairPunctuation('tổ chức các.cấp và phát,triển kinh tế');
+    expect(r.map((x) => [x.raw, x.replacement])).toEqual([
+      ['.', ' '],
+      [',', ' '],
+    ]);
+  });
+  it('leaves domains, abbreviations, numbers and sentences alone', () => {
+    for (const t of [
+      'xem vanban.chinhphu.vn',
+      'TP.HCM',
+      'v.v.',
+      '1.250.000 đồng',
+      'Hà Nội.Tỉnh',
+      'ngày 1.5',
+      'Sở Y tế.',
+    ]) {
+      expect(repairPunctuation(t)).toEqual([]);
+    }
+  });
 });

@@ -1,8 +1,14 @@
 /**
- * Punctuation OCR misreads in a way its position gives away: a quotation mark standing alone
- * between two words ("chính trị “ xã hội") quotes nothing — an opening quote sticks to the word
- * after it, a closing one to the word before — and is the dash of "chính trị - xã hội".
+ * Punctuation OCR misreads in a way its position gives away:
+ * - a quotation mark standing alone between two words ("chính trị “ xã hội") quotes nothing — an
+ *   opening quote sticks to the word after it, a closing one to the word before — and is the dash
+ *   of "chính trị - xã hội";
+ * - a full stop or comma inside a run of letters, between two Vietnamese syllables and before a
+ *   lower-case one ("các.cấp", "phát,triển"), is a speck of dirt where a space was: no sentence or
+ *   list goes on without a space, and domain names (gov.vn) carry no Vietnamese marks.
  */
+
+import { isValidSyllable } from '@sohoa/vi';
 
 export interface PunctuationRepair {
   start: number;
@@ -14,6 +20,10 @@ export interface PunctuationRepair {
 }
 
 const LONE_QUOTE = /(?<=[\p{L}\p{N}][ \t]+)[“”„"«»](?=[ \t]+[\p{L}\p{N}])/gu;
+/** word . word, each a run of letters standing apart from any other non-space character. */
+const GLUED = /(?<![^\s(“"'])(\p{L}+)([.,])(\p{Ll}\p{L}*)(?=[\s.,;:!?)”"']|$)/gu;
+/** A letter only Vietnamese writes (marks, đ, horns, breves). */
+const VIETNAMESE = /[^\p{ASCII}]/u;
 
 export function repairPunctuation(text: string): PunctuationRepair[] {
   const out: PunctuationRepair[] = [];
@@ -25,6 +35,20 @@ export function repairPunctuation(text: string): PunctuationRepair[] {
       replacement: '-',
       confidence: 0.8,
       note: 'a quotation mark between spaces quotes nothing: a dash',
+    });
+  }
+  for (const m of text.matchAll(GLUED)) {
+    const [, left, mark, right] = m as unknown as [string, string, string, string];
+    if (!VIETNAMESE.test(left + right)) continue;
+    if (!isValidSyllable(left.toLowerCase()) || !isValidSyllable(right)) continue;
+    const at = m.index + left.length;
+    out.push({
+      start: at,
+      end: at + 1,
+      raw: mark,
+      replacement: ' ',
+      confidence: 0.9,
+      note: `a speck read as "${mark}" between two words: a space`,
     });
   }
   return out;
