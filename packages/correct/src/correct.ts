@@ -39,8 +39,8 @@ export interface CorrectOptions {
   table?: ChannelTable;
   /**
    * P(a word is misread), for every word. Default: from each word's OCR confidence in an
-   * OcrDocument; for plain text the table's rate, or the document's own when a first pass finds it
-   * read much worse than that.
+   * OcrDocument, or the table's rate for plain text — scaled up to the document's own when a first
+   * pass finds it read much worse than that.
    */
   errorRate?: number;
   /** Paths kept per slot by the decoder. Default 6. */
@@ -173,6 +173,8 @@ interface SlotPlan {
   /** The unit of each slot. */
   slotUnit: number[];
   infos: (WordInfo | null)[];
+  /** P(misread) each slot was given. */
+  rates: number[];
 }
 
 /**
@@ -185,11 +187,13 @@ function buildSlots(
   units: Unit[],
   confidences: Float64Array | undefined,
   errorRate: number | undefined,
+  scale = 1,
 ): SlotPlan {
   const table = engine.ct.table;
   const slots: Slot[] = [];
   const slotUnit: number[] = [];
   const infos: (WordInfo | null)[] = [];
+  const rates: number[] = [];
   let pendingBreak = true;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
@@ -200,7 +204,7 @@ function buildSlots(
     if (unit.kind === 'skip') continue;
     if (unit.kind === 'fixed' && unit.tokenKind === 'punct') continue;
     const conf = confidenceAt(confidences, unit.start, unit.end);
-    const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf)));
+    const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf) * scale));
     let info: WordInfo | null = null;
     if (unit.kind === 'word' || unit.kind === 'acronym') {
       info = unit.kind === 'word' ? engine.word(unit.reading) : engine.acronym(unit.reading);
@@ -242,14 +246,27 @@ function buildSlots(
     pendingBreak = false;
     slotUnit.push(u);
     infos.push(info);
+    rates.push(pErr);
   }
-  return { slots, slotUnit, infos };
+  return { slots, slotUnit, infos, rates };
 }
 
 /** A document is read again with its own rate when the first pass finds this many times the prior's errors. */
 const ADAPT_TRIGGER = 1.5;
 /** Weight of the prior rate, in words, in the document's estimate. */
 const ADAPT_PRIOR_WORDS = 200;
+
+/** The mean P(misread) of the words of a plan. */
+function meanWordRate(plan: SlotPlan): number {
+  let sum = 0;
+  let n = 0;
+  for (let i = 0; i < plan.slots.length; i++) {
+    if (plan.infos[i] === null) continue;
+    sum += plan.rates[i]!;
+    n++;
+  }
+  return n === 0 ? 1 : sum / n;
+}
 
 /**
  * The document's misreading rate as the first pass saw it: words changed over words, shrunk to the
@@ -372,18 +389,19 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
 
   // 2. Slots and their options; 3. decoding.
   const units = segment(text, fixed, lm.has(','));
-  const prior = options.errorRate ?? table.errorRate;
   let plan = buildSlots(engine, units, confidences, options.errorRate);
   const margin = options.margin ?? DEFAULT_MARGIN;
   prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
   let choice = decode(lm, plan.slots, decodeOptions);
-  // Plain text says nothing of how well it was read: a document where the first pass changed far
-  // more words than the prior rate expects is read again with its own rate (a badly scanned page
-  // has runs of neighbouring errors, which the prior rate would not believe).
-  if (confidences === undefined && options.errorRate === undefined) {
-    const rate = documentErrorRate(plan, choice, prior);
-    if (rate > ADAPT_TRIGGER * prior) {
-      plan = buildSlots(engine, units, undefined, rate);
+  // Scans differ: a document where the first pass changed far more words than its misreading rates
+  // (the prior for plain text, the OCR confidences' for a document) expect is read again with those
+  // rates scaled to what it found. A badly scanned page has runs of neighbouring errors, which the
+  // calibrated rates would not believe.
+  if (options.errorRate === undefined) {
+    const expected = meanWordRate(plan);
+    const rate = documentErrorRate(plan, choice, expected);
+    if (rate > ADAPT_TRIGGER * expected) {
+      plan = buildSlots(engine, units, confidences, undefined, rate / expected);
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
       choice = decode(lm, plan.slots, decodeOptions);
     }
