@@ -10,6 +10,8 @@ describe('repairHeadings', () => {
       ['lll-', 'III-'],
     ]);
     expect(repaired('I. MỤC TIÊU\nNội dung.\nIl NHIỆM VỤ\n')).toEqual([['Il', 'II.']]);
+    // The second I and its separator run together into U, whichever separator the document uses.
+    expect(repaired('I. QUAN ĐIỂM\nNội dung.\nIU GIẢI PHÁP\n')).toEqual([['IU', 'II.']]);
   });
 
   it('reads look-alikes of the next Arabic number and sub-number', () => {

@@ -66,6 +66,17 @@ function romanValue(s: string): number {
   return Math.max(i, 0);
 }
 
+/** Whether `target` reads `pair` at `j`, any separator standing for any other ("I-" for "I."). */
+function pairMatches(target: string, j: number, pair: string): boolean {
+  if (j + pair.length > target.length) return false;
+  for (let k = 0; k < pair.length; k++) {
+    const t = target[j + k]!;
+    const p = pair[k]!;
+    if (t !== p && !(SEPARATORS.includes(t) && SEPARATORS.includes(p))) return false;
+  }
+  return true;
+}
+
 /** Whether `raw` can be read as `target` (a numeral, then maybe a separator) by look-alikes. */
 function readsAsRoman(raw: string, target: string): boolean {
   const memo = new Map<string, boolean>();
@@ -88,7 +99,7 @@ function readsAsRoman(raw: string, target: string): boolean {
           ok = go(i + 1, j + 1);
         }
         if (!ok)
-          for (const pair of MERGED[c] ?? []) if (target.startsWith(pair, j) && go(i + 1, j + 2)) ok = true;
+          for (const pair of MERGED[c] ?? []) if (pairMatches(target, j, pair) && go(i + 1, j + 2)) ok = true;
       }
       // A separator read where none is: "IU." for "II."
       if (!ok && SEPARATORS.includes(c) && j === target.length) ok = go(i + 1, j);
