@@ -43,16 +43,20 @@ describe('scoreCorrection', () => {
     expect(s).toMatchObject({ words: 6, wrongBefore: 2, fixed: 1, rightBefore: 4, broken: 1, misread: 2 });
   });
 
-  it('counts lost figures and footnote marks as lost, not misread', () => {
+  it('counts figures and footnote marks apart from misread words, and words lost', () => {
     const s = scoreCorrection(
       'gồm 2 doanh nghiệp lại8 và',
       'gồm doanh nghiệp lại và',
       'gồm doanh nghiệp lại và',
       true,
     );
-    expect(s).toMatchObject({ wrongBefore: 3, misread: 0 });
+    expect(s).toMatchObject({ wrongBefore: 3, misread: 0, figures: 3, lost: 0 });
+    // A form's labels the OCR dropped: nothing read in their place.
+    const lost = scoreCorrection('Điện thoại Fax Email Website', 'Website', 'Website', true);
+    expect(lost.lost).toBeGreaterThan(0);
+    expect(lost.misread).toBe(0);
     const d = scoreCorrection('có lực lượng', 'có 1ực lượng', 'có lực lượng', true);
-    expect(d).toMatchObject({ misread: 1, misreadFixed: 1 });
+    expect(d).toMatchObject({ misread: 1, misreadFixed: 1, figures: 0 });
   });
 
   it('follows joins and splits through the correction', () => {

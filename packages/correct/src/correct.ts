@@ -26,7 +26,10 @@ import { type FixedSpan, segment, type Unit } from './units.js';
 export interface CorrectOptions {
   /** The syllable language model (`loadBundledLm()` in Node, `fetchSyllableLm(url)` in browsers). */
   lm: SyllableLm;
-  /** Corrections at least this confident are applied; the others are suggestions. Default 0.6. */
+  /**
+   * Corrections at least this confident are applied; the others are suggestions. Default 0.6. A
+   * real word's replacement that no kept neighbour backs stays a suggestion whatever its confidence.
+   */
   threshold?: number;
   /** Alternatives at least this likely are reported as suggestions where nothing changed. Default 0.25. */
   suggest?: number;
@@ -251,9 +254,9 @@ function buildSlots(
   return { slots, slotUnit, infos, rates };
 }
 
-/** A document is read again with its own rate when the first pass finds this many times the prior's errors. */
+/** A document is read again with its own rate when the first pass finds this many times the errors its rates expect. */
 const ADAPT_TRIGGER = 1.5;
-/** Weight of the prior rate, in words, in the document's estimate. */
+/** Weight of the expected rate, in words, in the document's estimate. */
 const ADAPT_PRIOR_WORDS = 200;
 
 /** The mean P(misread) of the words of a plan. */
@@ -270,9 +273,9 @@ function meanWordRate(plan: SlotPlan): number {
 
 /**
  * The document's misreading rate as the first pass saw it: words changed over words, shrunk to the
- * prior for short texts.
+ * expected rate for short texts.
  */
-function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>, prior: number): number {
+function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>, expected: number): number {
   let words = 0;
   let changed = 0;
   for (let i = 0; i < plan.slots.length; i++) {
@@ -280,7 +283,7 @@ function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>, prior: num
     words++;
     if (choice[i]! > 0) changed++;
   }
-  return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * prior) / (words + ADAPT_PRIOR_WORDS));
+  return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * expected) / (words + ADAPT_PRIOR_WORDS));
 }
 
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
@@ -409,6 +412,7 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
   const { slots, slotUnit, infos } = plan;
 
   // 4. What changed, how sure, why.
+  const changes: { slot: number; edit: Edit }[] = [];
   for (let i = 0; i < slots.length; i++) {
     const c = choice[i]!;
     if (c < 0) continue;
@@ -429,12 +433,10 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
     }
     const end = slot.options[shown]!.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
     const edit = changeEdit(engine, unit, end, slot.options, shown, post, style, units, slotUnit[i]!, text);
-    if (c > 0 && isWord(lm, infos[i]) && !supportedByNeighbours(lm, slots, choice, i)) {
-      edit.unsupported = true;
-      edit.note += ' (a real word, and no neighbour attests the change: suggested only)';
-    }
     edits.push(edit);
+    if (c > 0) changes.push({ slot: i, edit });
   }
+  markUnsupported(lm, slots, choice, infos, changes, threshold);
 
   // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.
   const touched = new Set<number>();
@@ -539,6 +541,39 @@ function changeEdit(
   };
 }
 
+/**
+ * Marks the changes of real words that no kept neighbour backs (see supportedByNeighbours). What
+ * is kept is what the output will have: a change left as a suggestion (below the threshold, or
+ * unsupported itself) leaves its reading there, so support is checked again until nothing moves.
+ */
+function markUnsupported(
+  lm: SyllableLm,
+  slots: readonly Slot[],
+  choice: Int32Array,
+  infos: readonly (WordInfo | null)[],
+  changes: readonly { slot: number; edit: Edit }[],
+  threshold: number,
+): void {
+  const output = Int32Array.from(choice);
+  const keepReading = (i: number) => {
+    const span = slots[i]!.options[output[i]!]!.span;
+    output[i] = 0;
+    for (let k = 1; k < span; k++) output[i + k] = 0;
+  };
+  for (const { slot, edit } of changes) if (edit.confidence < threshold) keepReading(slot);
+  for (let moved = true; moved; ) {
+    moved = false;
+    for (const { slot, edit } of changes) {
+      if (output[slot]! <= 0 || !isWord(lm, infos[slot])) continue;
+      if (supportedByNeighbours(lm, slots, output, infos, slot)) continue;
+      edit.unsupported = true;
+      edit.note += ' (a real word, and no kept neighbour attests the change: suggested only)';
+      keepReading(slot);
+      moved = true;
+    }
+  }
+}
+
 /** Whether the reading is a syllable of the model's vocabulary (a word, however rare). */
 function isWord(lm: SyllableLm, info: WordInfo | null | undefined): boolean {
   return info != null && info.id !== lm.unk && lm.kind(info.id) === 'syllable';
@@ -549,12 +584,14 @@ function isWord(lm: SyllableLm, info: WordInfo | null | undefined): boolean {
  * least one side, through any neighbouring changes. Replacing a real word is a claim about its
  * context: where no such pair was ever seen, the decoder's preference rests on word counts alone
  * (`hăng hái` → `hằng hải` after a comma, in a text the legal corpus never saw), too little to
- * overrule what was read. Two changes do not vouch for each other, nor do a comma or a sentence end.
+ * overrule what was read. Two changes do not vouch for each other, nor do a comma, a sentence end,
+ * a number or an unknown word.
  */
 function supportedByNeighbours(
   lm: SyllableLm,
   slots: readonly Slot[],
   choice: ArrayLike<number>,
+  infos: readonly (WordInfo | null)[],
   i: number,
 ): boolean {
   const ids = (k: number) => slots[k]!.options[choice[k]!]!.ids;
@@ -576,7 +613,8 @@ function supportedByNeighbours(
       if (n < 0 || ids(n)[0] === comma) break;
       const pair = step === before ? [ids(n).at(-1)!, ids(k)[0]!] : [ids(k).at(-1)!, ids(n)[0]!];
       if (!lm.hasBigram(pair[0]!, pair[1]!)) break;
-      if (choice[n] === 0) return true;
+      // A kept neighbour vouches only if it is a word: <unk> and number classes go with anything.
+      if (choice[n] === 0) return infos[n] != null && infos[n]!.id !== lm.unk;
       k = n;
     }
   }

@@ -42,7 +42,10 @@ const ROMAN_LOOKALIKES: Record<string, string[]> = {
   V: ['V', 'v', 'Y', 'y', 'U', 'u'],
   X: ['X', 'x', 'K'],
 };
-/** Two characters read as one: the second I and the hyphen of "II-" merge into U or H. */
+/**
+ * Two characters read as one: the second I and the separator of "II-" (or "II.") merge into U or
+ * H; any separator stands for the document's own (see pairMatches).
+ */
 const MERGED: Record<string, string[]> = { U: ['II', 'I-'], H: ['I-', 'II'], N: ['II'], W: ['VI', 'IV'] };
 
 /** Characters OCR writes for digits. */

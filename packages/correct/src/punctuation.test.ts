@@ -8,12 +8,14 @@ describe('repairPunctuation', () => {
   it('leaves real quotes', () => {
     expect(repairPunctuation('gọi là “Ngày hội” của toàn dân')).toEqual([]);
   });
-  it('reads a full stop or comma glued between two syllables as a space', () => {
-    const r = repairPunctuation('tổ chức các.cấp và phát,triển kinh tế');
+  it('reads a full stop glued between two syllables as a space, and gives a glued comma its space', () => {
+    const r = repairPunctuation('tổ chức các.cấp và các sở,ngành');
     expect(r.map((x) => [x.raw, x.replacement])).toEqual([
       ['.', ' '],
-      [',', ' '],
+      [',', ', '],
     ]);
+    // Decomposed marks too.
+    expect(repairPunctuation('các.cấp'.normalize('NFD')).map((x) => x.replacement)).toEqual([' ']);
   });
   it('leaves domains, abbreviations, numbers and sentences alone', () => {
     for (const t of [

@@ -3,9 +3,10 @@
  * - a quotation mark standing alone between two words ("chính trị “ xã hội") quotes nothing — an
  *   opening quote sticks to the word after it, a closing one to the word before — and is the dash
  *   of "chính trị - xã hội";
- * - a full stop or comma inside a run of letters, between two Vietnamese syllables and before a
- *   lower-case one ("các.cấp", "phát,triển"), is a speck of dirt where a space was: no sentence or
- *   list goes on without a space, and domain names (gov.vn) carry no Vietnamese marks.
+ * - a full stop inside a run of letters, between two Vietnamese syllables and before a lower-case
+ *   one ("các.cấp"), is a speck of dirt where a space was: no sentence starts in lower case, and
+ *   domain names (gov.vn) carry no Vietnamese marks; a comma there ("sở,ngành") is a comma that
+ *   lost its space.
  */
 
 import { isValidSyllable } from '@sohoa/vi';
@@ -20,8 +21,8 @@ export interface PunctuationRepair {
 }
 
 const LONE_QUOTE = /(?<=[\p{L}\p{N}][ \t]+)[“”„"«»](?=[ \t]+[\p{L}\p{N}])/gu;
-/** word . word, each a run of letters standing apart from any other non-space character. */
-const GLUED = /(?<![^\s(“"'])(\p{L}+)([.,])(\p{Ll}\p{L}*)(?=[\s.,;:!?)”"']|$)/gu;
+/** word . word, each a run of letters (NFC or not) standing apart from any other non-space character. */
+const GLUED = /(?<![^\s(“"‘'])([\p{L}\p{M}]+)([.,])(\p{Ll}[\p{L}\p{M}]*)(?=[\s.,;:!?)”"’'…]|$)/gu;
 /** A letter only Vietnamese writes (marks, đ, horns, breves). */
 const VIETNAMESE = /[^\p{ASCII}]/u;
 
@@ -38,18 +39,32 @@ export function repairPunctuation(text: string): PunctuationRepair[] {
     });
   }
   for (const m of text.matchAll(GLUED)) {
-    const [, left, mark, right] = m as unknown as [string, string, string, string];
-    if (!VIETNAMESE.test(left + right)) continue;
+    const [, rawLeft, mark, rawRight] = m as unknown as [string, string, string, string];
+    const left = rawLeft.normalize('NFC');
+    const right = rawRight.normalize('NFC');
+    // A letter before the mark is a list item (a.các), not a word.
+    if ([...left].length < 2 || !VIETNAMESE.test(left + right)) continue;
     if (!isValidSyllable(left.toLowerCase()) || !isValidSyllable(right)) continue;
-    const at = m.index + left.length;
-    out.push({
-      start: at,
-      end: at + 1,
-      raw: mark,
-      replacement: ' ',
-      confidence: 0.9,
-      note: `a speck read as "${mark}" between two words: a space`,
-    });
+    const at = m.index + rawLeft.length;
+    out.push(
+      mark === ','
+        ? {
+            start: at,
+            end: at + 1,
+            raw: mark,
+            replacement: ', ',
+            confidence: 0.9,
+            note: 'a comma that lost its space',
+          }
+        : {
+            start: at,
+            end: at + 1,
+            raw: mark,
+            replacement: ' ',
+            confidence: 0.9,
+            note: 'a speck read as a full stop between two words: a space',
+          },
+    );
   }
   return out;
 }

@@ -193,6 +193,14 @@ describe('modified Kneser–Ney by hand', () => {
     // An unseen context backs off entirely.
     expect(p(con, ba, me)).toBeCloseTo(p(-1, ba, me), 6);
   });
+
+  it('tells which bigrams are stored', () => {
+    expect(lm.hasBigram(ba, me)).toBe(true);
+    expect(lm.hasBigram(lm.bos, ba)).toBe(true);
+    expect(lm.hasBigram(con, ba)).toBe(false);
+    expect(lm.hasBigram(-1, ba)).toBe(false);
+    expect(lm.hasBigram(ba, lm.size + 3)).toBe(false);
+  });
 });
 
 describe('the builder against a reference implementation', () => {
