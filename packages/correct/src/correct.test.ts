@@ -174,6 +174,8 @@ bổ sung phương án ứng phó, bảo đảm an toàn tính mạng và tài s
     const hai = r.corrections.find((c) => c.original === 'hái');
     expect(hai).toMatchObject({ replacement: 'hải', applied: false });
     expect(hai?.confidence).toBeGreaterThan(0.6);
+    // A number on one side vouches for nothing, but the word on the other side still does.
+    expect(fix('Chi phí dưới 10% tống mức đầu tư.')).toBe('Chi phí dưới 10% tổng mức đầu tư.');
   });
 });
 

@@ -613,8 +613,11 @@ function supportedByNeighbours(
       if (n < 0 || ids(n)[0] === comma) break;
       const pair = step === before ? [ids(n).at(-1)!, ids(k)[0]!] : [ids(k).at(-1)!, ids(n)[0]!];
       if (!lm.hasBigram(pair[0]!, pair[1]!)) break;
-      // A kept neighbour vouches only if it is a word: <unk> and number classes go with anything.
-      if (choice[n] === 0) return infos[n] != null && infos[n]!.id !== lm.unk;
+      if (choice[n] === 0) {
+        // A kept neighbour vouches only if it is a word: <unk> and number classes go with anything.
+        if (infos[n] != null && infos[n]!.id !== lm.unk) return true;
+        break;
+      }
       k = n;
     }
   }
