@@ -10,7 +10,7 @@
 // Held-out documents are split in two by a second hash: 'calibration' pages set the channel costs,
 // 'eval' pages measure the corrector (npm run eval:correct). Neither half is seen by the LM.
 //
-//   node packages/correct/scripts/make-pairs.mjs [--pages 120] [--eval-pages 60] [--workers 2]
+//   node packages/correct/scripts/make-pairs.mjs [--pages 120] [--eval-pages 240] [--eval-windows 6] [--workers 2]
 //   node packages/correct/scripts/make-pairs.mjs --calibrate     (after a build of the package)
 //
 // Deterministic given the corpus and the OCR engine: documents, windows, profiles and seeds all come

@@ -3,7 +3,9 @@
  * with its place, confidence, reason and alternatives. Rules that are certain by construction run
  * first (document numbers, heading numerals, lone quotes); then every word gets candidates from the
  * channel model and the lattice decoder picks, sentence by sentence, the most likely reading under
- * the language model; letter case, tone placement style and Unicode form are settled last.
+ * the language model — decoding again at the document's own error rate when it was read much worse
+ * than expected; a real word's replacement that no kept neighbour backs stays a suggestion; letter
+ * case, tone placement style and Unicode form are settled last.
  */
 
 import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
