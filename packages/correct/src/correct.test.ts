@@ -209,6 +209,11 @@ describe('correct: letter case', () => {
     );
   });
 
+  it('keeps a capital whose shape shows its case when a misread word is lower-cased', () => {
+    // "TÔ" read for "Tổ": the Ô's case cannot be seen, the T's can.
+    expect(fix('Kiện toàn bộ máy. TÔ chức thực hiện tốt.')).toBe('Kiện toàn bộ máy. Tổ chức thực hiện tốt.');
+  });
+
   it('keeps capitals in headings and after abbreviations', () => {
     expect(fix('CÔNG TÁC CHỈ ĐẠO\nCác phòng, ban v.v. cùng thực hiện.')).toBe(
       'CÔNG TÁC CHỈ ĐẠO\nCác phòng, ban v.v. cùng thực hiện.',

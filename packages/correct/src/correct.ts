@@ -682,8 +682,11 @@ function contextCase(units: Unit[], u: number, word: string, changed: boolean): 
     const lowerAround =
       (isLowerWord(next) && !isUpperWord(prev)) || (isLowerWord(prev) && !isUpperWord(next));
     if (lowerAround && (allCaseAmbiguous(unit.raw) || changed)) {
-      if (lettersOf(word.toLowerCase()).bases.length > 0 && parseSyllable(word.toLowerCase()) !== null) {
-        return word.toLowerCase();
+      const lower = word.toLowerCase();
+      if (lettersOf(lower).bases.length > 0 && parseSyllable(lower) !== null) {
+        // A capital whose shape shows its case (the T of "TÔ" read for "Tổ") stays a capital.
+        const first = word.charAt(0);
+        return first !== first.toLowerCase() && !caseAmbiguous(first) ? first + lower.slice(1) : lower;
       }
     }
     return word;
