@@ -178,8 +178,8 @@ interface SlotPlan {
   /** The unit of each slot. */
   slotUnit: number[];
   infos: (WordInfo | null)[];
-  /** P(misread) each slot was given. */
-  rates: number[];
+  /** The mean P(misread) of its words: the share of them the decoder should expect to change. */
+  expected: number;
 }
 
 /**
@@ -198,7 +198,8 @@ function buildSlots(
   const slots: Slot[] = [];
   const slotUnit: number[] = [];
   const infos: (WordInfo | null)[] = [];
-  const rates: number[] = [];
+  let rateSum = 0;
+  let words = 0;
   let pendingBreak = true;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
@@ -251,9 +252,12 @@ function buildSlots(
     pendingBreak = false;
     slotUnit.push(u);
     infos.push(info);
-    rates.push(pErr);
+    if (info !== null) {
+      rateSum += pErr;
+      words++;
+    }
   }
-  return { slots, slotUnit, infos, rates };
+  return { slots, slotUnit, infos, expected: words === 0 ? 1 : rateSum / words };
 }
 
 /** A document is read again with its own rate when the first pass finds this many times the errors its rates expect. */
@@ -261,23 +265,11 @@ const ADAPT_TRIGGER = 1.5;
 /** Weight of the expected rate, in words, in the document's estimate. */
 const ADAPT_PRIOR_WORDS = 200;
 
-/** The mean P(misread) of the words of a plan. */
-function meanWordRate(plan: SlotPlan): number {
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < plan.slots.length; i++) {
-    if (plan.infos[i] === null) continue;
-    sum += plan.rates[i]!;
-    n++;
-  }
-  return n === 0 ? 1 : sum / n;
-}
-
 /**
  * The document's misreading rate as the first pass saw it: words changed over words, shrunk to the
  * expected rate for short texts.
  */
-function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>, expected: number): number {
+function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>): number {
   let words = 0;
   let changed = 0;
   for (let i = 0; i < plan.slots.length; i++) {
@@ -285,7 +277,7 @@ function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>, expected: 
     words++;
     if (choice[i]! > 0) changed++;
   }
-  return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * expected) / (words + ADAPT_PRIOR_WORDS));
+  return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * plan.expected) / (words + ADAPT_PRIOR_WORDS));
 }
 
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
@@ -403,8 +395,8 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
   // rates scaled to what it found. A badly scanned page has runs of neighbouring errors, which the
   // calibrated rates would not believe.
   if (options.errorRate === undefined) {
-    const expected = meanWordRate(plan);
-    const rate = documentErrorRate(plan, choice, expected);
+    const { expected } = plan;
+    const rate = documentErrorRate(plan, choice);
     if (rate > ADAPT_TRIGGER * expected) {
       plan = buildSlots(engine, units, confidences, undefined, rate / expected);
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
@@ -557,6 +549,7 @@ function markUnsupported(
   threshold: number,
 ): void {
   const output = Int32Array.from(choice);
+  const comma = lm.has(',') ? lm.id(',') : -2;
   const keepReading = (i: number) => {
     const span = slots[i]!.options[output[i]!]!.span;
     output[i] = 0;
@@ -567,7 +560,7 @@ function markUnsupported(
     moved = false;
     for (const { slot, edit } of changes) {
       if (output[slot]! <= 0 || !isWord(lm, infos[slot])) continue;
-      if (supportedByNeighbours(lm, slots, output, infos, slot)) continue;
+      if (supportedByNeighbours(lm, slots, output, infos, slot, comma)) continue;
       edit.unsupported = true;
       edit.note += ' (a real word, and no kept neighbour attests the change: suggested only)';
       keepReading(slot);
@@ -595,6 +588,7 @@ function supportedByNeighbours(
   choice: ArrayLike<number>,
   infos: readonly (WordInfo | null)[],
   i: number,
+  comma: number,
 ): boolean {
   const ids = (k: number) => slots[k]!.options[choice[k]!]!.ids;
   // The chosen slot before / after slot k in its sentence, or -1 at a sentence end.
@@ -607,7 +601,6 @@ function supportedByNeighbours(
     const j = k + slots[k]!.options[choice[k]!]!.span;
     return j < slots.length && !slots[j]!.breakBefore ? j : -1;
   };
-  const comma = lm.has(',') ? lm.id(',') : -2;
   for (const step of [before, after]) {
     let k = i;
     for (;;) {

@@ -69,14 +69,15 @@ function romanValue(s: string): number {
   return Math.max(i, 0);
 }
 
+/** Whether `c` stands for `t`: the same character, or any separator for any other ("-" for "."). */
+function sameOrSeparators(t: string, c: string): boolean {
+  return c === t || (SEPARATORS.includes(t) && SEPARATORS.includes(c));
+}
+
 /** Whether `target` reads `pair` at `j`, any separator standing for any other ("I-" for "I."). */
 function pairMatches(target: string, j: number, pair: string): boolean {
   if (j + pair.length > target.length) return false;
-  for (let k = 0; k < pair.length; k++) {
-    const t = target[j + k]!;
-    const p = pair[k]!;
-    if (t !== p && !(SEPARATORS.includes(t) && SEPARATORS.includes(p))) return false;
-  }
+  for (let k = 0; k < pair.length; k++) if (!sameOrSeparators(target[j + k]!, pair[k]!)) return false;
   return true;
 }
 
@@ -94,11 +95,7 @@ function readsAsRoman(raw: string, target: string): boolean {
       const c = raw[i]!;
       if (j < target.length) {
         const t = target[j]!;
-        if (
-          c === t ||
-          (ROMAN_LOOKALIKES[t]?.includes(c) ?? false) ||
-          (SEPARATORS.includes(t) && SEPARATORS.includes(c))
-        ) {
+        if (sameOrSeparators(t, c) || (ROMAN_LOOKALIKES[t]?.includes(c) ?? false)) {
           ok = go(i + 1, j + 1);
         }
         if (!ok)
