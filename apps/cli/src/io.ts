@@ -8,3 +8,6 @@ export interface Io {
 }
 
 export const processIo: Io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+
+/** A command line that cannot be run as given: reported in one line, exit code 2. */
+export class UsageError extends Error {}

@@ -1,8 +1,4 @@
-import { correctHelp, runCorrect } from './commands/correct.js';
-import { ocrHelp, runOcr, UsageError } from './commands/ocr.js';
-import { parseHelp, runParse } from './commands/parse.js';
-import { runSchema, schemaHelp } from './commands/schema.js';
-import { type Io, processIo } from './io.js';
+import { type Io, processIo, UsageError } from './io.js';
 
 const help = `sohoa — digitise scanned Vietnamese administrative documents, offline.
 
@@ -16,11 +12,14 @@ Commands:
 
 Run "sohoa <command> --help" for a command's options.`;
 
-const commands: Record<string, { run: (argv: string[], io: Io) => Promise<number>; help: string }> = {
-  ocr: { run: runOcr, help: ocrHelp },
-  correct: { run: runCorrect, help: correctHelp },
-  parse: { run: runParse, help: parseHelp },
-  schema: { run: runSchema, help: schemaHelp },
+type Run = (argv: string[], io: Io) => Promise<number>;
+
+// Loaded on demand: only `ocr` (and `parse` given a scan) needs tesseract.js, pdf.js and canvas.
+const commands: Record<string, () => Promise<Run>> = {
+  ocr: async () => (await import('./commands/ocr.js')).runOcr,
+  correct: async () => (await import('./commands/correct.js')).runCorrect,
+  parse: async () => (await import('./commands/parse.js')).runParse,
+  schema: async () => (await import('./commands/schema.js')).runSchema,
 };
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
@@ -33,13 +32,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.stdout.write('0.1.0\n');
     return 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     io.stderr.write(`sohoa: unknown command "${name}"\n${help}\n`);
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    const run = await load();
+    return await run(rest, io);
   } catch (error) {
     // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed options.
     const code = (error as { code?: string }).code;

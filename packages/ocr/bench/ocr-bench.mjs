@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { createNodeOcr, readInputFile } from '@sohoa/ocr/node';
+import { createNodeOcr, mapLimit, readInputFile } from '@sohoa/ocr/node';
 import { cer } from '@sohoa/vi';
 
 const run = promisify(execFile);
@@ -55,15 +55,6 @@ function nativeRunner(extraArgs) {
     });
     return { text: stdout, ms: performance.now() - start };
   };
-}
-
-async function parallel(items, limit, fn) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await fn(items[next++]);
-    }),
-  );
 }
 
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
@@ -150,7 +141,7 @@ async function main() {
       Array.from({ length: workers }, () => ocr.recognize({ source: 'warm-up', bytes: warm })),
     );
     const start = performance.now();
-    await parallel(pages, workers, async (p) =>
+    await mapLimit(pages, workers, async (p) =>
       ocr.recognize({ source: p.file, bytes: await readInputFile(p.file) }),
     );
     const ms = performance.now() - start;
@@ -166,7 +157,7 @@ async function main() {
   );
   for (const [name, engine] of Object.entries(engines)) {
     const start = performance.now();
-    await parallel(pages, cores, (p) => engine(p.file));
+    await mapLimit(pages, cores, (p) => engine(p.file));
     const ppm = (pages.length * 60000) / (performance.now() - start);
     console.log(
       `  native (${name === 'same' ? 'same model' : 'Debian vie'}), ${cores} processes: ${fmt(ppm)} pages/min  (sohoa/native ${fmt(all / ppm, 2)}×)`,

@@ -1,5 +1,5 @@
 import { type OcrBlock, OcrDocument, type OcrPage } from '@sohoa/model';
-import { decodeTcvn3, decodeVni, detectLegacyEncoding, nfc } from '@sohoa/vi';
+import { decodeLegacy, detectLegacyEncoding } from '@sohoa/vi';
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { boxMapper, mapBlocks } from './box-mapping.js';
 import { OcrInputError } from './errors.js';
@@ -187,12 +187,7 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       const raw = layer.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
       const legacy = detectLegacyEncoding(raw);
       const encoding = legacy.encoding;
-      const decode =
-        encoding === 'tcvn3'
-          ? (t: string) => decodeTcvn3(restoreTcvn3Uhorn(t))
-          : encoding === 'vni'
-            ? decodeVni
-            : nfc;
+      const decode = (t: string) => decodeLegacy(encoding === 'tcvn3' ? restoreTcvn3Uhorn(t) : t, encoding);
       // Decode whole lines: a word's case in a capitals font is told by its neighbours.
       const lines: RawLine[] = layer.lines.map((l) => {
         const decoded = decode(l.words.map((w) => w.text).join(' ')).split(' ');
@@ -278,7 +273,7 @@ function buildPage(lines: RawLine[], meta: PageMeta): OcrPage {
  * TCVN3 vowel code) on either side, and no digit before it, is that "ư"; spaced dashes
  * and document numbers ("36-NQ/TW") keep their hyphen.
  */
-export function restoreTcvn3Uhorn(text: string): string {
+function restoreTcvn3Uhorn(text: string): string {
   return text.replace(/(?<![\p{N}])-(?=[a-z\u00a0-\u00ff])|(?<=[a-z\u00a0-\u00ff])-/gu, '\u00ad');
 }
 

@@ -15,6 +15,8 @@ import {
 } from './names.js';
 import { clean, fold, stripBullet } from './text.js';
 
+const NAME_VERB_LIST = [...NAME_VERBS];
+
 /*
  * Who is assigned: the grammar of responsibility in administrative Vietnamese.
  * - "X chủ trì, phối hợp với Y …", "X có trách nhiệm …", "X: <duties>" → lead X
@@ -319,7 +321,7 @@ function subjectFrom(
       i += continuation - 1;
       continue;
     }
-    if (continuation < 0 && !(i === lastHeadEnd && phraseAt(tokens, i, [...NAME_VERBS]))) {
+    if (continuation < 0 && !(i === lastHeadEnd && phraseAt(tokens, i, NAME_VERB_LIST))) {
       return make(text, tokens, from, i, 'subject');
     }
     if (isGrantVerb(tokens, i)) return make(text, tokens, from, i, 'subject');

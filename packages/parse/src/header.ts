@@ -49,14 +49,22 @@ const MARKS =
   /^(?:DỰ\s+THẢO|Dự\s+thảo|MẬT|TUYỆT\s+MẬT|TỐI\s+MẬT|KHẨN|HỎA\s+TỐC|HOẢ\s+TỐC|THƯỢNG\s+KHẨN)(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/u;
 
 /** Type names in upper case, longest first, to read the title line. */
-const TITLE_TYPES: { code: DocTypeCode; name: string }[] = (Object.keys(DOC_TYPES) as DocTypeCode[])
+/** Type names of titles, longest first, folded once. */
+const TITLE_TYPES: { code: DocTypeCode; name: string; folded: string }[] = (
+  Object.keys(DOC_TYPES) as DocTypeCode[]
+)
   .filter((code) => code !== 'khac')
   .map((code) => ({ code, name: DOC_TYPES[code].name.toUpperCase() }))
-  .concat([
-    { code: 'chuong-trinh', name: 'CHƯƠNG TRÌNH HÀNH ĐỘNG' },
-    { code: 'quy-dinh', name: 'QUY ĐỊNH' },
-  ])
-  .sort((a, b) => b.name.length - a.name.length);
+  .concat([{ code: 'chuong-trinh', name: 'CHƯƠNG TRÌNH HÀNH ĐỘNG' }])
+  .sort((a, b) => b.name.length - a.name.length)
+  .map(({ code, name }) => ({ code, name, folded: fold(name) }));
+
+/** Document types by their folded name ("nghị quyết" → nghi-quyet). */
+const TYPE_BY_NAME = new Map<string, DocTypeCode>();
+for (const code of Object.keys(DOC_TYPES) as DocTypeCode[]) {
+  const f = fold(DOC_TYPES[code].name);
+  if (!TYPE_BY_NAME.has(f)) TYPE_BY_NAME.set(f, code);
+}
 
 /** Type names that go on past the type word ("KẾ HOẠCH HÀNH ĐỘNG" is a title, not a summary). */
 const TITLE_VARIANTS = /^(?:HÀNH ĐỘNG|LIÊN TỊCH)(?![\p{L}])/u;
@@ -95,8 +103,7 @@ export function titleDocType(text: string): DocTypeCode | null {
   const t = clean(text).replace(/[:.]$/u, '');
   if (!isAllCaps(t) || t.length > 60) return null;
   const folded = fold(t);
-  for (const { code, name } of TITLE_TYPES) {
-    const f = fold(name);
+  for (const { code, folded: f } of TITLE_TYPES) {
     if (folded === f || folded.startsWith(`${f} `)) return code;
   }
   return null;
@@ -106,9 +113,8 @@ export function titleDocType(text: string): DocTypeCode | null {
 export function docTypeOfWord(word: string): DocTypeCode {
   const f = fold(clean(word));
   if (f === 'văn bản' || f === 'công văn') return 'cong-van';
-  for (const code of Object.keys(DOC_TYPES) as DocTypeCode[]) {
-    if (fold(DOC_TYPES[code].name) === f) return code;
-  }
+  const named = TYPE_BY_NAME.get(f);
+  if (named !== undefined) return named;
   if (f.startsWith('chương trình')) return 'chuong-trinh';
   return 'khac';
 }

@@ -1,8 +1,9 @@
 import { parseHeadingMarker } from './numbering.js';
-import { BULLET, clean, isAllCaps, startsLower } from './text.js';
+import { clean, isAllCaps, startsLower } from './text.js';
 import {
   continuesAcrossBlank,
   continuesWrappedLine,
+  startsWithMarker,
   startsWithTrailingPunctuation,
   type WrapModel,
 } from './wrap.js';
@@ -81,12 +82,6 @@ export function isLayoutText(lines: readonly SourceLine[]): boolean {
   const indented = nonEmpty.filter((l) => l.indent >= 3).length;
   const margin = nonEmpty.filter((l) => l.indent === 0).length;
   return indented >= 0.2 * nonEmpty.length && margin >= 0.1 * nonEmpty.length;
-}
-
-/** A line that opens a paragraph by its marker: a heading number or a bullet. */
-export function startsWithMarker(text: string): boolean {
-  if (BULLET.test(text)) return true;
-  return parseHeadingMarker(text) !== null;
 }
 
 function isBareMarker(text: string): boolean {

@@ -245,10 +245,21 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+/** The words of a listed phrase, split once: phraseAt runs on every token. */
+const phraseWords = new Map<string, readonly string[]>();
+function wordsOf(phrase: string): readonly string[] {
+  let words = phraseWords.get(phrase);
+  if (words === undefined) {
+    words = phrase.split(' ');
+    phraseWords.set(phrase, words);
+  }
+  return words;
+}
+
 /** Length in tokens of the phrase from `list` that starts at token i, else 0. */
 export function phraseAt(tokens: Token[], i: number, list: readonly string[]): number {
   for (const phrase of list) {
-    const words = phrase.split(' ');
+    const words = wordsOf(phrase);
     let ok = true;
     for (let k = 0; k < words.length; k++) {
       const t = tokens[i + k];

@@ -1,8 +1,7 @@
 import type { PlanMessage } from '@sohoa/model';
 import type { SourceLine } from './lines.js';
-import { startsWithMarker } from './lines.js';
 import { fold } from './text.js';
-import { splitsToken } from './wrap.js';
+import { splitsToken, startsWithMarker } from './wrap.js';
 
 /*
  * Page furniture of printed texts (gazette prints, PDF text layers): running heads repeated on every page

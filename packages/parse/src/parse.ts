@@ -230,12 +230,8 @@ function finish(plan: Plan): Plan {
       }
       (next as unknown as Record<string, unknown[]>)[key] = list.filter((_, i) => !indices.has(i));
     }
-    if (key0(drop) === 'references') next.implements = [];
+    if (drop.has('references')) next.implements = [];
     plan = next;
   }
   return Plan.parse(plan);
-}
-
-function key0(drop: Map<string, Set<number>>): string | undefined {
-  return drop.has('references') ? 'references' : undefined;
 }

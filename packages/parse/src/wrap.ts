@@ -50,8 +50,8 @@ export function splitsToken(previous: string, next: string): boolean {
   return false;
 }
 
-/** A line opening with a heading number or a bullet starts a paragraph of its own. */
-function opensItem(text: string): boolean {
+/** A line that opens a paragraph by its marker: a heading number or a bullet. */
+export function startsWithMarker(text: string): boolean {
   return BULLET.test(text) || parseHeadingMarker(text) !== null;
 }
 
@@ -82,7 +82,7 @@ export function leavesSentenceOpen(text: string): boolean {
 export function continuesWrappedLine(previous: string, next: string, model: WrapModel): boolean {
   if (!model.wrapped) return false;
   if (splitsToken(previous, next)) return true;
-  if (opensItem(next)) return false;
+  if (startsWithMarker(next)) return false;
   if (startsLower(next) || startsWithTrailingPunctuation(next)) return true;
   if (endsSentence(previous)) return false;
   if (leavesSentenceOpen(previous)) return true;
@@ -95,7 +95,7 @@ export function continuesWrappedLine(previous: string, next: string, model: Wrap
  * stops in the middle of its sentence.
  */
 export function continuesAcrossBlank(previous: string, next: string): boolean {
-  if (opensItem(next) && !splitsToken(previous, next)) return false;
+  if (startsWithMarker(next) && !splitsToken(previous, next)) return false;
   if (startsLower(next) || startsWithTrailingPunctuation(next)) return true;
   if (splitsToken(previous, next)) return true;
   return !endsSentence(previous) && leavesSentenceOpen(previous);

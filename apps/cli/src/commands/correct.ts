@@ -3,8 +3,7 @@ import { type Correction, type CorrectResult, correct } from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import { OcrDocument } from '@sohoa/model';
 import { decodeUtf8, readCommandInput, UnreadableInput } from '../input.js';
-import type { Io } from '../io.js';
-import { UsageError } from './ocr.js';
+import { type Io, UsageError } from '../io.js';
 
 export const correctHelp = `Usage: sohoa correct <file|-> [options]
 

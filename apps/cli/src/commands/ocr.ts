@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { OcrDocument } from '@sohoa/model';
 import { createNodeOcr, isOcrInputError, mapLimit, readInputFile, toHocr } from '@sohoa/ocr/node';
 import { writeFileAtomic } from '../atomic-write.js';
-import type { Io } from '../io.js';
+import { type Io, UsageError } from '../io.js';
 import { outputPaths } from '../output-names.js';
 import { ProgressBar } from '../progress.js';
 
@@ -42,8 +42,6 @@ function positiveInt(name: string, value: string | undefined): number | undefine
     throw new UsageError(`--${name} needs a positive whole number, got "${value}"`);
   return n;
 }
-
-export class UsageError extends Error {}
 
 export async function runOcr(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -3,8 +3,7 @@ import type { OcrDocument } from '@sohoa/model';
 import { sniffInput } from '@sohoa/ocr/sniff';
 import { parse, planToMarkdown } from '@sohoa/parse';
 import { decodeUtf8, readCommandInput, UnreadableInput } from '../input.js';
-import type { Io } from '../io.js';
-import { UsageError } from './ocr.js';
+import { type Io, UsageError } from '../io.js';
 
 export const parseHelp = `Usage: sohoa parse <file|-> [options]
 
