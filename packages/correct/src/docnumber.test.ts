@@ -27,3 +27,17 @@ describe('repairDocumentNumbers', () => {
     expect(repaired('Kế hoạch 12/KH-1U')).toEqual([['12/KH-1U', '12/KH-TU']]);
   });
 });
+
+describe('repairDocumentNumbers: issuer codes are an open set', () => {
+  it('leaves a well-formed number with codes a local body coined as printed (02/GĐN-ĐD)', () => {
+    expect(repaired('Công văn số 02/GĐN-ĐD ngày 5/3/2024')).toEqual([]);
+    expect(repaired('Số 14-KH/ĐUK, 07/BC-BQLDA, 3/TB-HĐTĐ')).toEqual([]);
+  });
+
+  it('repairs only what no code can be: a digit before a letter, a bar, a vowel mark', () => {
+    expect(repaired('Số 02/GĐN-Đ0')).toEqual([]); // no known code near: kept
+    expect(repaired('Số 15/KH-ƯBND')).toEqual([['15/KH-ƯBND', '15/KH-UBND']]);
+    expect(repaired('Số 15/KH-UBN|D')).toEqual([]);
+    expect(repaired('Nghị quyết số 63/2025/QH15')).toEqual([]);
+  });
+});

@@ -1,13 +1,21 @@
 /**
  * Repairs of document numbers ("Số 36-NQ/TW", "15/QĐ-UBND", "30/2020/NĐ-CP") that their grammar
- * makes certain: the codes after the number come from closed sets (`DOCUMENT_TYPES`, `ISSUERS` of
- * `@sohoa/vi`), so a code that is in neither but becomes one known code by undoing one or two
- * typical OCR confusions (7 for T, 0 for O, D for Đ, G for g) is repaired: `36-NQ/7W` → `36-NQ/TW`.
- * Digits misread as letters in the number or the year are repaired the same way (`3O` → `30`).
- * Known codes, unknown codes with no known repair, and ambiguous repairs stay as they are.
+ * makes certain. Only the document types are a closed set (Nghị định 30/2020 and Hướng dẫn
+ * 36-HD/VPTW list them: `DOCUMENT_TYPES` of `@sohoa/vi`); issuers are not — a commune, a school
+ * or a steering board coins its own code (`02/GĐN-ĐD`), so `ISSUERS` only says which codes are
+ * common. Hence:
+ * - a code that no code can be (a digit before a letter, `|`, a marked vowel: `7W`, `1U`, `ƯBND`)
+ *   becomes the one known code that undoing one or two typical OCR confusions gives (`36-NQ/7W` →
+ *   `36-NQ/TW`);
+ * - an unknown type code (the first code) becomes the one known type one confusion away
+ *   (`15/QD-UBND` → `15/QĐ-UBND`);
+ * - any code that is a known code in other letter case takes its case (`QĐ-TTG` → `QĐ-TTg`);
+ * - every other well-formed code stays as printed, known or not.
+ * Digits misread as letters in the number or the year are repaired too (`3O` → `30`). Ambiguous
+ * repairs are suggestions only.
  */
 
-import { isKnownAbbreviation, tokenize } from '@sohoa/vi';
+import { DOCUMENT_TYPE_ABBREVIATIONS, ISSUER_ABBREVIATIONS, isKnownAbbreviation, tokenize } from '@sohoa/vi';
 
 export interface DocNumberRepair {
   start: number;
@@ -76,13 +84,31 @@ function alternativesOf(char: string): string[] {
   return [...out];
 }
 
-/** Known codes reachable from `segment` with at most `budget` character changes, fewest first. */
-function codeRepairs(segment: string, budget = 2): { code: string; changes: number }[] {
+/**
+ * Whether no code could be written so: a digit before a letter (term numbers follow the letters:
+ * QH15), a bar, or a vowel mark (codes carry none; Đ is a letter of its own).
+ */
+function impossibleCode(segment: string): boolean {
+  return /\p{N}\p{L}|\|/u.test(segment) || /[^\p{L}\p{N}]/u.test(segment.normalize('NFD'));
+}
+
+/** The known code equal to `segment` but for letter case (TTG → TTg), if exactly one. */
+function caseRepair(segment: string): string | null {
+  const found = KNOWN_BY_UPPER.get(segment.toUpperCase()) ?? [];
+  return found.length === 1 && found[0] !== segment ? found[0]! : null;
+}
+
+/** Known codes repaired from `segment` with at most `budget` character changes, fewest first. */
+function codeRepairs(
+  segment: string,
+  budget: number,
+  isCode: (code: string) => boolean,
+): { code: string; changes: number }[] {
   const chars = [...segment];
   const found = new Map<string, number>();
   const walk = (i: number, acc: string, changes: number) => {
     if (i === chars.length) {
-      if (changes > 0 && isKnownAbbreviation(acc)) {
+      if (changes > 0 && isCode(acc)) {
         const prev = found.get(acc);
         if (prev === undefined || changes < prev) found.set(acc, changes);
       }
@@ -130,6 +156,19 @@ function* documentNumberRuns(text: string): Generator<{ index: number; raw: stri
   }
 }
 
+const isDocumentType = (code: string) => DOCUMENT_TYPE_ABBREVIATIONS.has(code);
+
+/** Known codes by their upper case. */
+const KNOWN_BY_UPPER = (() => {
+  const map = new Map<string, string[]>();
+  for (const code of [...DOCUMENT_TYPE_ABBREVIATIONS, ...ISSUER_ABBREVIATIONS]) {
+    const list = map.get(code.toUpperCase()) ?? [];
+    if (!list.includes(code)) list.push(code);
+    map.set(code.toUpperCase(), list);
+  }
+  return map;
+})();
+
 function isDocNumber(text: string): boolean {
   const tokens = tokenize(text);
   return tokens.length === 1 && tokens[0]!.kind === 'docnumber';
@@ -165,7 +204,22 @@ export function repairDocumentNumbers(text: string): DocNumberRepair[] {
       }
       codes++;
       if (isKnownAbbreviation(segment)) continue;
-      const repairs = codeRepairs(segment);
+      const isType = codes === 1;
+      const cased = caseRepair(segment);
+      if (cased !== null) {
+        parts[k] = cased;
+        changed = true;
+        confidence = Math.min(confidence, 0.95);
+        notes.push(`${segment} → ${cased}: a known code in other letter case`);
+        continue;
+      }
+      // A well-formed unknown issuer is someone's own code; a well-formed unknown type may be one
+      // confusion from a type of the closed list.
+      const impossible = impossibleCode(segment);
+      if (!impossible && !isType) continue;
+      const repairs = impossible
+        ? codeRepairs(segment, 2, isKnownAbbreviation)
+        : codeRepairs(segment, 1, isDocumentType);
       if (repairs.length === 0) continue;
       const best = repairs[0]!;
       const tied = repairs.filter((r) => r.changes === best.changes);
