@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.js';
 import {
   AMBIGUOUS_HEADS,
   CLOSED_HEADS,
@@ -449,8 +450,7 @@ const COORDINATION =
 export function findCoordinators(input: string): string[] {
   const text = clean(input);
   const out: string[] = [];
-  COORDINATION.lastIndex = 0;
-  for (let m = COORDINATION.exec(text); m; m = COORDINATION.exec(text)) {
+  for (const m of matchesOf(COORDINATION, text)) {
     const start = m.index + m[0].length;
     // "Phối hợp Sở Y tế, …": without "với", only a capitalised body makes coordinators.
     if (m[1] && !headAt(tokenize(text.slice(start)), 0, true)) continue;
@@ -567,7 +567,7 @@ export function splitBodies(input: string): string[] {
   const re = /\s*(?:,|;|\s+và\s+|\s+cùng\s+)\s*/gu;
   let last = 0;
   const separators: string[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matchesOf(re, text)) {
     pieces.push(text.slice(last, m.index));
     separators.push(m[0]);
     last = m.index + m[0].length;

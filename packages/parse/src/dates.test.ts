@@ -147,3 +147,22 @@ describe('findDeadline: lists of months', () => {
     });
   });
 });
+
+describe('findDeadline on a clock time written against a day word', () => {
+  // The "on" scan is a lookahead that matched the empty string; RegExp#exec then never advanced and the
+  // loop spun for ever on "3hngày", "8h ngày thứ Hai" (a time before a day that is no date).
+  it.each([
+    'Sở Y tế báo cáo 8h ngày thứ Hai hằng tuần.',
+    'Các xã thực hiện 3hngày làm việc.',
+    'họp lúc 8 giờ ngày đầu tuần, 9h ngày cuối tuần',
+  ])('returns for %s', (text) => {
+    expect(findDeadline(text)).toBeNull();
+  });
+
+  it('still reads a clock time on a date', () => {
+    expect(findDeadline('họp lúc 8h ngày thứ Hai, 14h ngày 29/4/2026')).toMatchObject({
+      kind: 'on',
+      iso: '2026-04-29T14:00',
+    });
+  });
+});

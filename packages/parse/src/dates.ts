@@ -1,4 +1,5 @@
 import type { Deadline, PartialDate, Recurrence, RecurrenceKind } from '@sohoa/model';
+import { lastMatchOf, matchesOf } from './matches.js';
 import { romanValue } from './numbering.js';
 import { clean } from './text.js';
 
@@ -221,10 +222,7 @@ const COMPLETION =
 const COMPLETION_AFTER = /^[^.;:!?()]{0,20}?(?<![\p{L}])(?:hoàn thành|hoàn tất|xong)(?![\p{L}])/iu;
 
 function lastIndex(re: RegExp, text: string): number {
-  let at = -1;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) at = m.index;
-  return at;
+  return lastMatchOf(re, text)?.index ?? -1;
 }
 
 function deadlineGrammar(before: string, after: string): boolean {
@@ -251,8 +249,7 @@ export function findDeadline(input: string): Deadline | null {
   const text = clean(input);
   const found: Found[] = [];
   const scan = (re: RegExp, handle: (m: RegExpExecArray) => Deadline | null) => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (const m of matchesOf(re, text)) {
       const deadline = handle(m);
       if (deadline) {
         found.push({ deadline, index: m.index });
@@ -464,14 +461,13 @@ function windowOfText(part: string): Deadline | null {
   const re = /(?:ngày\s+\d|\d{1,2}\s*\/\s*\d{1,2}\s*\/|quý\s|tháng\s+\d|năm\s+\d{4}|6 tháng)/giu;
   let firstIndex = -1;
   let lastEnd = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matchesOf(re, text)) {
     if (lastEnd > m.index) continue;
     const point = pointAt(text.slice(m.index));
     if (!point) continue;
     if (firstIndex < 0) firstIndex = m.index;
     lastEnd = m.index + point.length;
     points.push(point);
-    re.lastIndex = lastEnd;
   }
   if (points.length === 0 || points.every((p) => p.iso === null)) return null;
   const raw = text.replace(/[\s.;,]+$/u, '');

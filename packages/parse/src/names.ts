@@ -1,3 +1,4 @@
+import { matchesOf } from './matches.js';
 import { fold } from './text.js';
 
 /*
@@ -234,7 +235,7 @@ export interface Token {
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const re = /[^\s]+/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  for (const m of matchesOf(re, text)) {
     out.push({
       text: m[0],
       folded: fold(m[0]).replace(/^[(“"']+|[)”"',;:.!?]+$/gu, ''),

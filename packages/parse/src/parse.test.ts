@@ -362,3 +362,13 @@ describe('fixture plans', () => {
     expect(devPlans).toHaveLength(8);
   });
 });
+
+describe('parse: a clock time written against a day word', () => {
+  it('returns, with the sentence as a task and its weekly recurrence', () => {
+    const plan = parse('KẾ HOẠCH\nI. MỤC TIÊU\n1. Sở Y tế báo cáo 8h ngày thứ Hai hằng tuần.\n');
+    expect(plan.tasks).toHaveLength(1);
+    expect(plan.tasks[0]!.lead).toBe('Sở Y tế');
+    expect(plan.tasks[0]!.deadline).toBeNull();
+    expect(plan.tasks[0]!.recurrence?.kind).toBe('weekly');
+  });
+});

@@ -1,6 +1,7 @@
 import { type DocNumber, type PartialDate, type PlanReference, referenceKey } from '@sohoa/model';
 import { parsePartialDate } from './dates.js';
 import { docTypeOfWord, parseDocNumber } from './header.js';
+import { matchesOf } from './matches.js';
 import { clean, fold } from './text.js';
 
 /*
@@ -83,8 +84,7 @@ function issuerAfter(text: string): string | null {
 export function findReferences(input: string, context: ReferenceContext): PlanReference[] {
   const text = clean(input);
   const found: Found[] = [];
-  CITATION.lastIndex = 0;
-  for (let m = CITATION.exec(text); m; m = CITATION.exec(text)) {
+  for (const m of matchesOf(CITATION, text)) {
     const typeWord = m[1]!.replace(/\s+/gu, ' ');
     let rawNumber = (m[2] ?? m[3] ?? '').trim();
     // "số 02 ngày …": a bare number; "46 - CT/TW": keep as printed.
@@ -124,8 +124,7 @@ export function findReferences(input: string, context: ReferenceContext): PlanRe
     }
   }
 
-  NAMED.lastIndex = 0;
-  for (let m = NAMED.exec(text); m; m = NAMED.exec(text)) {
+  for (const m of matchesOf(NAMED, text)) {
     const start = m.index;
     // Skip a type word that is the start of a numbered citation already found ("Luật số 83/2025/QH15").
     if (found.some((f) => start >= f.index && start < f.end)) continue;

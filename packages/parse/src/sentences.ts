@@ -1,3 +1,5 @@
+import { matchesOf } from './matches.js';
+
 /*
  * Sentences of a paragraph: cut after ".", "!" or "?" before an upper-case word, not after an abbreviation
  * ("TP.", "TT.", "ThS.") and not inside parentheses.
@@ -17,10 +19,17 @@ export function splitSentences(text: string): string[] {
     if (text[i] === ')') depth = Math.max(0, depth - 1);
   }
   if (depth > 0) return [text];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const before = text.slice(0, m.index);
-    const open = (before.match(/\(/gu) ?? []).length - (before.match(/\)/gu) ?? []).length;
-    if (open > 0 || ABBREVIATION.test(before)) continue;
+  // Parentheses open before each cut, counted as the scan moves on: recounting the whole prefix at every cut
+  // made a long paragraph of short sentences quadratic.
+  let open = 0;
+  let counted = 0;
+  for (const m of matchesOf(re, text)) {
+    for (; counted < m.index; counted++) {
+      if (text[counted] === '(') open++;
+      else if (text[counted] === ')') open--;
+    }
+    // An abbreviation is a few letters: its test needs only the end of the text before the cut.
+    if (open > 0 || ABBREVIATION.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
     out.push(text.slice(last, m.index).trim());
     last = m.index + m[0].length;
   }

@@ -1,4 +1,5 @@
 import type { Comparator, PlanTarget } from '@sohoa/model';
+import { matchesOf } from './matches.js';
 import type { SectionNode } from './sections.js';
 import { clean } from './text.js';
 
@@ -72,8 +73,7 @@ export function extractTargets(roots: readonly SectionNode[], planYear: number |
             ),
           );
         }
-        QUANTITY.lastIndex = 0;
-        for (let m = QUANTITY.exec(sentence); m; m = QUANTITY.exec(sentence)) {
+        for (const m of matchesOf(QUANTITY, sentence)) {
           const unit = m[3]!.trim();
           const before = sentence.slice(0, m.index).trim();
           const after = sentence.slice(m.index + m[0].length).trim();
