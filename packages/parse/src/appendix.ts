@@ -19,6 +19,8 @@ export interface AppendixPart {
   /** Lines of the appendix as paragraphs (one per line), for references. */
   paras: Paragraph[];
   nodes: SectionNode[];
+  /** Heading numbers repaired inside the appendix. */
+  messages: PlanMessage[];
 }
 
 export interface PostResult {
@@ -68,6 +70,8 @@ export function parsePostClosing(lines: readonly SourceLine[], start: number): P
   groups.forEach((g, index) => {
     const part = buildAppendix(g, `PL${index + 1}`);
     appendices.push(part);
+    // Repaired heading numbers are reported in appendices as in the body.
+    messages.push(...part.messages);
     tasks.push(...tableTasks(part));
   });
   return { appendices, footnotes, tasks, messages };
@@ -110,6 +114,7 @@ function buildAppendix(group: readonly SourceLine[], id: string): AppendixPart {
     },
     paras,
     nodes: tree.roots,
+    messages: tree.messages,
   };
 }
 

@@ -171,11 +171,20 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
   let inRecipients = false;
   let recipientsSeen = false;
   let pendingRecipient: string | null = null;
+  let pendingLine = 0;
   const flushRecipient = () => {
     if (pendingRecipient !== null) {
       for (const part of splitRecipientLine(pendingRecipient)) {
         const r = parseRecipient(part);
         if (r) recipients.push(r);
+        // A marker without a name ("(để b/c)" alone) is no recipient, but it was printed: keep it.
+        else if (/[\p{L}\p{N}]/u.test(part))
+          messages.push({
+            ruleId: 'unplaced-text',
+            reason: 'Recipient entry without a name',
+            line: pendingLine,
+            text: clean(part),
+          });
       }
     }
     pendingRecipient = null;
@@ -192,7 +201,10 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
       flushRecipient();
       inRecipients = true;
       recipientsSeen = true;
-      if (start[1]) pendingRecipient = start[1];
+      if (start[1]) {
+        pendingRecipient = start[1];
+        pendingLine = piece.line;
+      }
       continue;
     }
     const auth = AUTHORITY.exec(text);
@@ -214,6 +226,7 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
       flushRecipient();
       inRecipients = true;
       pendingRecipient = text;
+      pendingLine = piece.line;
       continue;
     }
     if (
@@ -253,6 +266,7 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
     if (inRecipients && piece.column !== 'right') {
       flushRecipient();
       pendingRecipient = text;
+      pendingLine = piece.line;
       continue;
     }
     messages.push({ ruleId: 'unplaced-text', reason: 'Closing text not recognised', line: piece.line, text });

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeForMatch, type OcrDocument, Plan } from '@sohoa/model';
+import { type OcrDocument, Plan } from '@sohoa/model';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parse, planToMarkdown, sohoaParse, sohoaPlan } from './index.js';
+import { lostLines } from './test-support.js';
 
 // The eight dev plans, copied from ../shared/dev/plans into the fixtures.
 const plansDir = fileURLToPath(new URL('../../../fixtures/texts/plans/', import.meta.url));
@@ -303,23 +304,6 @@ describe('markdown', () => {
   });
 });
 
-/** Every string of a plan, normalised and joined: where the input's lines must end up. */
-function planText(plan: Plan): string {
-  const parts: string[] = [];
-  const visit = (value: unknown) => {
-    // A section's number and heading were one printed line.
-    if (value && typeof value === 'object' && 'number' in value && 'heading' in value) {
-      const s = value as { number: string; heading: string };
-      parts.push(`${s.number} ${s.heading}`);
-    }
-    if (typeof value === 'string') parts.push(value);
-    else if (Array.isArray(value)) value.forEach(visit);
-    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
-  };
-  visit(plan);
-  return ` ${normalizeForMatch(parts.join(' \n '))} `;
-}
-
 const devPlans = readdirSync(plansDir).filter((f) => f.startsWith('KH_') && f.endsWith('.txt'));
 
 describe.each(devPlans)('dev plan %s', (name) => {
@@ -331,20 +315,7 @@ describe.each(devPlans)('dev plan %s', (name) => {
   });
 
   it('loses no text: every non-empty line is somewhere in the plan or its messages', () => {
-    const all = planText(plan);
-    // Layout words the model keeps as structure, not text: the quốc hiệu and motto, "Số:", "Nơi nhận:", "Lưu:".
-    const structural =
-      /^(?:CỘNG H(?:OÀ|ÒA) XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập - Tự do - Hạnh phúc|ĐẢNG CỘNG SẢN VIỆT NAM|Nơi nhận:)$/u;
-    const lost = text
-      .split('\n')
-      .flatMap((line) => line.split(/\s{4,}/u))
-      .map((segment) => segment.trim())
-      .filter((segment) => !structural.test(segment))
-      .map((segment) =>
-        normalizeForMatch(segment.replace(/^Số\s*:?\s*/u, '').replace(/^-?\s*Lưu\s*:?\s*/u, '')),
-      )
-      .filter((segment) => segment && !all.includes(` ${segment} `) && !all.includes(segment));
-    expect(lost).toEqual([]);
+    expect(lostLines(text, plan)).toEqual([]);
   });
 
   it('finds a header, sections and tasks', () => {
