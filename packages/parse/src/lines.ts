@@ -47,7 +47,8 @@ const GAP = /\s{4,}|\t+/u;
 
 /** Split text into lines, keeping indentation and the segments of two-column lines. */
 export function linesFromText(input: string): SourceLine[] {
-  const raw = input.replace(/\r\n?/gu, '\n').replace(/\f/gu, '\n').split('\n');
+  // One split on every break: replacing the breaks first made two more copies of the whole text.
+  const raw = input.split(/\r\n?|[\n\f]/u);
   return raw.map((rawLine, index) => {
     const expanded = rawLine.replace(/\t/gu, '    ').replace(/[\u00a0\u2007\u202f]/gu, ' ');
     const indent = expanded.length - expanded.trimStart().length;
@@ -65,7 +66,8 @@ export function linesFromText(input: string): SourceLine[] {
     }
     return {
       line: index + 1,
-      text: clean(segments.map((s) => s.text).join(' ')),
+      // A one-column line shares its segment's string rather than holding a second copy of it.
+      text: segments.length === 1 ? segments[0]!.text : clean(segments.map((s) => s.text).join(' ')),
       indent,
       segments,
     };
