@@ -4,28 +4,55 @@
  * breaks and block spacing (layout, not reading) do not count as errors.
  */
 
+import { distance as levenshtein } from 'fastest-levenshtein';
+
 export function normalizeForScoring(text: string): string {
   return text.normalize('NFC').replace(/\s+/gu, ' ').trim();
 }
 
-/** Levenshtein distance between two sequences (code points or words). */
+/**
+ * Levenshtein distance between two sequences (code points or words), compared with `===`.
+ *
+ * The distance is computed by fastest-levenshtein (Myers' bit-parallel algorithm), which compares strings
+ * by UTF-16 code unit: each element becomes one code unit. Only elements found in both sequences need a
+ * code of their own; every element of one side alone can never match, so they share one code per side.
+ * That keeps the alphabet within the 65 536 code units whatever the length of the texts.
+ */
 export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
-  if (a.length < b.length) return editDistance(b, a);
-  let prev = new Uint32Array(b.length + 1);
-  let curr = new Uint32Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    curr[0] = i;
-    const ai = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      const sub = prev[j - 1]! + (ai === b[j - 1] ? 0 : 1);
-      const del = prev[j]! + 1;
-      const ins = curr[j - 1]! + 1;
-      curr[j] = sub < del ? Math.min(sub, ins) : Math.min(del, ins);
+  if (a.length === 0 || b.length === 0) return a.length + b.length;
+  const inB = new Set(b);
+  const codes = new Map<T, number>();
+  const ONLY_A = 0;
+  const ONLY_B = 1;
+  let next = 2;
+  const encode = (items: readonly T[], only: number, other: Set<T> | null): string => {
+    const units = new Uint16Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i]!;
+      let code = codes.get(item);
+      if (code === undefined) {
+        if (other && !other.has(item)) code = only;
+        else {
+          if (next > 0xffff) throw new RangeError('editDistance: more than 65 534 distinct shared elements');
+          code = next++;
+          codes.set(item, code);
+        }
+      }
+      units[i] = code;
     }
-    [prev, curr] = [curr, prev];
-  }
-  return prev[b.length]!;
+    return unitsToString(units);
+  };
+  const left = encode(a, ONLY_A, inB);
+  // Every element of b shared with a has its code by now; the others are b's alone.
+  const right = encode(b, ONLY_B, new Set(codes.keys()));
+  return levenshtein(left, right);
+}
+
+function unitsToString(units: Uint16Array): string {
+  let out = '';
+  // In chunks: String.fromCharCode takes its units as arguments, and the stack bounds their number.
+  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.subarray(i, i + 8192));
+  return out;
 }
 
 /** Character error rate of `hypothesis` against `reference` (edits / reference length). */
