@@ -1,5 +1,6 @@
 export { findCoordinators, findSubject, headingNamesBody, splitBodies } from './bodies.js';
 export { findDeadline, findRecurrence, parseDateLine, parsePartialDate, parseTimeValue } from './dates.js';
+export { ParseError, type ParseErrorCode } from './errors.js';
 export { parseDocNumber, titleDocType } from './header.js';
 export { formatDeadline, planToMarkdown } from './markdown.js';
 export { type HeadingMarker, parseHeadingMarker } from './numbering.js';

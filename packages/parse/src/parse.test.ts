@@ -4,7 +4,7 @@ import { type OcrDocument, Plan } from '@sohoa/model';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { parse, planToMarkdown, sohoaParse, sohoaPlan } from './index.js';
+import { ParseError, parse, planToMarkdown, sohoaParse, sohoaPlan } from './index.js';
 import { lostLines } from './test-support.js';
 
 // The eight dev plans, copied from ../shared/dev/plans into the fixtures.
@@ -341,5 +341,25 @@ describe('parse: a clock time written against a day word', () => {
     expect(plan.tasks[0]!.lead).toBe('Sở Y tế');
     expect(plan.tasks[0]!.deadline).toBeNull();
     expect(plan.tasks[0]!.recurrence?.kind).toBe('weekly');
+  });
+});
+
+describe('parse: input that is neither text nor an OCR document', () => {
+  it.each([
+    [null, 'null'],
+    [undefined, 'undefined'],
+    [42, 'a number'],
+    [['KẾ HOẠCH'], 'an array'],
+    [{ pages: 'x' }, 'an object that is no OCR document'],
+  ])('throws a ParseError with code invalid-input for %j', (input, what) => {
+    let error: unknown;
+    try {
+      parse(input as unknown as string);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ParseError);
+    expect(error).toMatchObject({ name: 'ParseError', code: 'invalid-input' });
+    expect((error as Error).message).toContain(what);
   });
 });

@@ -8,6 +8,7 @@ import {
 } from '@sohoa/model';
 import { parsePostClosing } from './appendix.js';
 import { isAuthorityLine, parseClosing, RECIPIENTS_START } from './closing.js';
+import { describeInput, ParseError } from './errors.js';
 import { ATTACHMENT_NOTE, PARTY_ORGAN, parseHeader } from './header.js';
 import { linesFromOcr } from './layout.js';
 import { assembleParagraphs, isLayoutText, linesFromText, type Paragraph, type SourceLine } from './lines.js';
@@ -38,7 +39,16 @@ export function parse(input: string | OcrDocument, options: ParseOptions = {}): 
     lines = linesFromText(input);
     layout = isLayoutText(lines);
   } else {
-    const doc = OcrDocument.parse(input);
+    // Checked here, at the border: JavaScript callers (and `JSON.parse` output) can pass anything, and a
+    // TypeError from deep inside the parser would not say what was wrong.
+    const checked = OcrDocument.safeParse(input);
+    if (!checked.success)
+      throw new ParseError(
+        'invalid-input',
+        `parse expects a string or an OCR document, got ${describeInput(input)}`,
+        { cause: checked.error },
+      );
+    const doc = checked.data;
     lines = linesFromOcr(doc);
     layout = true;
     if (!options.source) source = doc.source;
