@@ -8,6 +8,8 @@
  * expected numeral are touched.
  */
 
+import { readsAsRoman, romanValue, toRoman } from '@sohoa/vi';
+
 export interface HeadingRepair {
   start: number;
   end: number;
@@ -16,37 +18,6 @@ export interface HeadingRepair {
   confidence: number;
   note: string;
 }
-
-const ROMAN = [
-  '',
-  'I',
-  'II',
-  'III',
-  'IV',
-  'V',
-  'VI',
-  'VII',
-  'VIII',
-  'IX',
-  'X',
-  'XI',
-  'XII',
-  'XIII',
-  'XIV',
-  'XV',
-];
-
-/** Characters OCR writes for the letters of Roman numerals and their separators. */
-const ROMAN_LOOKALIKES: Record<string, string[]> = {
-  I: ['I', 'l', '1', '|', 'i', '!', 'L', 'í', 'ì', 'Í', 'Ì', 'j', 'J', ']', '['],
-  V: ['V', 'v', 'Y', 'y', 'U', 'u'],
-  X: ['X', 'x', 'K'],
-};
-/**
- * Two characters read as one: the second I and the separator of "II-" (or "II.") merge into U or
- * H; any separator stands for the document's own (see pairMatches).
- */
-const MERGED: Record<string, string[]> = { U: ['II', 'I-'], H: ['I-', 'II'], N: ['II'], W: ['VI', 'IV'] };
 
 /** Characters OCR writes for digits. */
 const DIGIT_LOOKALIKES: Record<string, string[]> = {
@@ -61,54 +32,6 @@ const DIGIT_LOOKALIKES: Record<string, string[]> = {
   '9': ['9', 'g', 'q'],
   '0': ['0', 'O', 'o'],
 };
-
-const SEPARATORS = '-.,:;–';
-
-function romanValue(s: string): number {
-  const i = ROMAN.indexOf(s);
-  return Math.max(i, 0);
-}
-
-/** Whether `c` stands for `t`: the same character, or any separator for any other ("-" for "."). */
-function sameOrSeparators(t: string, c: string): boolean {
-  return c === t || (SEPARATORS.includes(t) && SEPARATORS.includes(c));
-}
-
-/** Whether `target` reads `pair` at `j`, any separator standing for any other ("I-" for "I."). */
-function pairMatches(target: string, j: number, pair: string): boolean {
-  if (j + pair.length > target.length) return false;
-  for (let k = 0; k < pair.length; k++) if (!sameOrSeparators(target[j + k]!, pair[k]!)) return false;
-  return true;
-}
-
-/** Whether `raw` can be read as `target` (a numeral, then maybe a separator) by look-alikes. */
-function readsAsRoman(raw: string, target: string): boolean {
-  const memo = new Map<string, boolean>();
-  const go = (i: number, j: number): boolean => {
-    const key = `${i},${j}`;
-    const m = memo.get(key);
-    if (m !== undefined) return m;
-    let ok = false;
-    if (i === raw.length)
-      ok = j === target.length || (j === target.length - 1 && SEPARATORS.includes(target[j]!));
-    else {
-      const c = raw[i]!;
-      if (j < target.length) {
-        const t = target[j]!;
-        if (sameOrSeparators(t, c) || (ROMAN_LOOKALIKES[t]?.includes(c) ?? false)) {
-          ok = go(i + 1, j + 1);
-        }
-        if (!ok)
-          for (const pair of MERGED[c] ?? []) if (pairMatches(target, j, pair) && go(i + 1, j + 2)) ok = true;
-      }
-      // A separator read where none is: "IU." for "II."
-      if (!ok && SEPARATORS.includes(c) && j === target.length) ok = go(i + 1, j);
-    }
-    memo.set(key, ok);
-    return ok;
-  };
-  return go(0, 0);
-}
 
 function readsAsNumber(raw: string, n: number): boolean {
   const digits = String(n);
@@ -203,9 +126,9 @@ export function repairHeadings(text: string): HeadingRepair[] {
     const token = first[1]!;
     const rest = line.slice(first[0].length);
     // Roman: a title in capitals after look-alikes of the next numeral.
-    const expected = ROMAN[roman + 1];
+    const expected = toRoman(roman + 1);
     if (
-      expected !== undefined &&
+      expected !== '' &&
       !/^[IVX]+[-.]$/.test(token) &&
       readsAsRoman(token, expected + romanSep) &&
       mostlyCapitals(rest)

@@ -1,6 +1,6 @@
 import type { Deadline, PartialDate, Recurrence, RecurrenceKind } from '@sohoa/model';
+import { romanValue } from '@sohoa/vi';
 import { lastMatchOf, matchesOf } from './matches.js';
-import { romanValue } from './numbering.js';
 import { clean } from './text.js';
 
 /*

@@ -1,4 +1,5 @@
 import type { SectionKind } from '@sohoa/model';
+import { repairRoman, romanValue } from '@sohoa/vi';
 
 /*
  * The numbering grammar of headings: "I-" / "I." (Roman), "1." (Arabic), "2.1." (decimal), "a)" (letter),
@@ -18,21 +19,6 @@ export interface HeadingMarker {
   rest: string;
   /** Numeric value in its sequence (Roman and Arabic numbers, letters), for sequence checks. */
   value: number;
-}
-
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-const VALID_ROMAN = /^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/u;
-
-/** The value of a well-formed Roman numeral (I–CCCXCIX), else 0. */
-export function romanValue(token: string): number {
-  if (!token || !VALID_ROMAN.test(token)) return 0;
-  let total = 0;
-  for (let i = 0; i < token.length; i++) {
-    const v = ROMAN_VALUES[token[i]!]!;
-    const next = ROMAN_VALUES[token[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total;
 }
 
 const LETTERS = 'abcdđeghiklmnopqrstuvxy';
@@ -169,32 +155,6 @@ export function parseHeadingMarker(input: string, context: MarkerContext = {}): 
     };
   }
   return null;
-}
-
-function repairRoman(printed: string, expected?: number): { token: string; value: number } | null {
-  const candidates: string[] = [];
-  const add = (token: string) => {
-    if (!candidates.includes(token)) candidates.push(token);
-  };
-  add(printed);
-  const base = printed.replace(/[l1|!]/gu, 'I');
-  add(base);
-  add(base.replace(/L/gu, 'I'));
-  if (/[HU]/u.test(base) && expected !== undefined) {
-    for (const reading of [base.replace(/[HU]/gu, 'I'), base.replace(/[HU]/gu, 'II')]) {
-      if (romanValue(reading) === expected) return { token: reading, value: expected };
-    }
-  }
-  const valid = candidates
-    .map((token) => ({ token, value: romanValue(token) }))
-    .filter((c) => c.value > 0 && c.value < 40);
-  if (valid.length === 0) return null;
-  if (expected !== undefined) {
-    const hit = valid.find((c) => c.value === expected);
-    if (hit) return hit;
-  }
-  // A repaired token is only trusted when the printed one was no numeral at all.
-  return valid[0]!;
 }
 
 /** Rank of a nesting style: lower ranks contain higher ones. */

@@ -22,6 +22,15 @@ export {
 export { cer, editDistance, normalizeForScoring, wer } from './metrics.js';
 export { baseLetters, nfc, removeTone, stripMarks } from './normalize.js';
 export {
+  HEADING_SEPARATORS,
+  MERGED_ROMAN,
+  ROMAN_LOOKALIKES,
+  readsAsRoman,
+  repairRoman,
+  romanValue,
+  toRoman,
+} from './roman.js';
+export {
   allowedTones,
   type Coda,
   composeSyllable,
