@@ -22,7 +22,22 @@ const commands: Record<string, () => Promise<Run>> = {
   schema: async () => (await import('./commands/schema.js')).runSchema,
 };
 
+/**
+ * A reader that goes away (`sohoa ocr x.pdf | head`) closes the pipe: stop quietly, as
+ * Unix tools do, instead of dying on an unhandled EPIPE.
+ */
+export function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) {
+    endQuietlyOnClosedPipe(process.stdout);
+    endQuietlyOnClosedPipe(process.stderr);
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${help}\n`);
@@ -47,7 +62,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr.write(`sohoa ${name}: ${(error as Error).message}\n`);
       return 2;
     }
-    io.stderr.write(`sohoa ${name}: ${(error as Error).stack ?? String(error)}\n`);
+    // One line for users; the stack for us when asked.
+    const detail = process.env.SOHOA_DEBUG ? ((error as Error).stack ?? String(error)) : firstLine(error);
+    io.stderr.write(`sohoa ${name}: ${detail}\n`);
     return 1;
   }
+}
+
+function firstLine(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  return message.split('\n')[0] || String(error);
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 export function outputPaths(inputs: string[], outDir: string, extension: string): string[] {
   const used = new Set<string>();
   return inputs.map((input) => {
-    const base = safeBaseName(input);
+    const base = input === '-' ? 'stdin' : safeBaseName(input);
     let name = `${base}${extension}`;
     for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}${extension}`;
     used.add(name.toLowerCase());

@@ -3,18 +3,21 @@ import { formatSeconds, ProgressBar } from './progress.js';
 
 function stream(isTTY: boolean) {
   const chunks: string[] = [];
-  return { isTTY, chunks, write: (c: string) => chunks.push(c) > 0 };
+  return { isTTY, columns: 120, chunks, write: (c: string) => chunks.push(c) > 0 };
 }
 
 describe('ProgressBar', () => {
-  it('draws pages, files and an ETA on a terminal', () => {
+  it('draws pages, files and an ETA on a terminal, messages above it, and clears itself', () => {
     const s = stream(true);
     const bar = new ProgressBar(s, 2);
     bar.addPages(4);
     bar.pageDone();
     bar.fileDone();
-    expect(s.chunks.join('')).toContain('1/4 pages · 1/2 files · ETA');
-    expect(bar.render()).toMatch(/^█{6}░{18} 1\/4 pages/);
+    bar.log('sohoa: x.pdf: the PDF is encrypted');
+    bar.finish();
+    const out = s.chunks.join('');
+    expect(out).toContain('sohoa: x.pdf: the PDF is encrypted\n');
+    expect(out).toMatch(/█{6}░{18} 1\/4 pages · 1\/2 files · ETA/);
   });
 
   it('is silent when piped but still prints messages', () => {

@@ -1,3 +1,5 @@
+import { MultiBar, type SingleBar } from 'cli-progress';
+
 export interface ProgressStream {
   isTTY?: boolean;
   columns?: number;
@@ -5,69 +7,67 @@ export interface ProgressStream {
 }
 
 /**
- * A one-line progress bar (pages done, files done, ETA) redrawn in place on a terminal,
- * and silent when the stream is piped or redirected, so logs stay clean.
+ * Pages done, files done and an ETA (cli-progress), redrawn in place on a terminal and
+ * silent when the stream is piped or redirected, so logs stay clean. Messages printed
+ * through `log` appear above the bar, or as plain lines when there is no bar.
  */
 export class ProgressBar {
   readonly #stream: ProgressStream;
-  readonly #enabled: boolean;
-  readonly #start = Date.now();
+  readonly #multi: MultiBar | undefined;
+  readonly #bar: SingleBar | undefined;
+  readonly #filesTotal: number;
   #pagesTotal = 0;
-  #pagesDone = 0;
-  #filesTotal: number;
   #filesDone = 0;
-  #lastDraw = 0;
 
   constructor(stream: ProgressStream, files: number, enabled = Boolean(stream.isTTY)) {
     this.#stream = stream;
     this.#filesTotal = files;
-    this.#enabled = enabled;
+    if (!enabled) return;
+    this.#multi = new MultiBar({
+      stream: stream as unknown as NodeJS.WritableStream,
+      format: '{bar} {value}/{total} pages · {files} files · ETA {eta_formatted}',
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 20,
+      formatTime: (seconds: number) => formatSeconds(seconds),
+      // The bar may be drawn before any page count is known.
+      emptyOnZero: true,
+    });
+    this.#bar = this.#multi.create(0, 0, { files: this.#files() });
   }
 
   addPages(n: number): void {
     this.#pagesTotal += n;
-    this.#draw();
+    this.#bar?.setTotal(this.#pagesTotal);
   }
 
   pageDone(): void {
-    this.#pagesDone++;
-    this.#draw();
+    this.#bar?.increment(1, { files: this.#files() });
   }
 
   fileDone(): void {
     this.#filesDone++;
-    this.#draw(true);
+    this.#bar?.update({ files: this.#files() });
   }
 
   /** Print a message on its own line without breaking the bar. */
   log(line: string): void {
-    if (this.#enabled) this.#stream.write('\r\x1b[K');
-    this.#stream.write(`${line}\n`);
-    this.#draw(true);
+    if (this.#multi) this.#multi.log(`${line}\n`);
+    else this.#stream.write(`${line}\n`);
   }
 
   finish(): void {
-    if (this.#enabled) this.#stream.write('\r\x1b[K');
+    if (!this.#multi) return;
+    // Messages wait for the next redraw: draw once more so none is lost, then clear the bar.
+    this.#multi.update();
+    this.#multi.stop();
   }
 
-  render(now = Date.now()): string {
-    const width = 24;
-    const total = Math.max(this.#pagesTotal, 1);
-    const ratio = Math.min(1, this.#pagesDone / total);
-    const filled = Math.round(ratio * width);
-    const elapsed = (now - this.#start) / 1000;
-    const eta =
-      this.#pagesDone > 0 ? (elapsed / this.#pagesDone) * (this.#pagesTotal - this.#pagesDone) : undefined;
-    const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-    return `${bar} ${this.#pagesDone}/${this.#pagesTotal} pages · ${this.#filesDone}/${this.#filesTotal} files · ETA ${formatSeconds(eta)}`;
-  }
-
-  #draw(force = false): void {
-    if (!this.#enabled) return;
-    const now = Date.now();
-    if (!force && now - this.#lastDraw < 100) return;
-    this.#lastDraw = now;
-    this.#stream.write(`\r\x1b[K${this.render(now)}`);
+  #files(): string {
+    return `${this.#filesDone}/${this.#filesTotal}`;
   }
 }
 

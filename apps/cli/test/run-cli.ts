@@ -14,7 +14,7 @@ export interface CliResult {
 /** Run the built CLI as a user would, in a child process. */
 export function runCli(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string } = {},
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string | Uint8Array } = {},
 ) {
   return new Promise<CliResult>((resolve, reject) => {
     const child = spawn(process.execPath, [bin, ...args], {

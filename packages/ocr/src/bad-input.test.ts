@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -31,30 +32,78 @@ async function failure(file: string): Promise<{ code: OcrErrorCode; message: str
   throw new Error(`${file} was accepted`);
 }
 
+interface Expected {
+  file: string;
+  code: OcrErrorCode | null;
+  message: string;
+  why: string;
+}
+const expected: Expected[] = JSON.parse(
+  readFileSync(path.join(fixtures, 'bad/expected.json'), 'utf8'),
+).inputs;
+
 describe('bad inputs give one clear error each and never start OCR', () => {
-  it.each<[string, OcrErrorCode, RegExp]>([
-    // None of these may get as far as an OCR worker.
-    ['pdfs/corrupt.pdf', 'corrupt', /corrupt/],
-    ['pdfs/encrypted.pdf', 'encrypted-pdf', /encrypted/],
-    ['pdfs/empty.pdf', 'empty-pdf', /no pages/],
-    ['bad/zero-bytes.png', 'empty-file', /empty/],
-    ['bad/not-an-image.png', 'unsupported-format', /not a supported image/],
-    ['bad/truncated.jpg', 'corrupt', /truncated/],
-    ['bad/truncated.png', 'corrupt', /truncated/],
-    // Damaged headers that crash the native image decoder: refused before it sees them.
-    ['bad/truncated-header.jpg', 'corrupt', /truncated|corrupt/],
-    ['bad/truncated-header.png', 'corrupt', /truncated|corrupt/],
-    ['bad/does-not-exist.png', 'not-found', /no such file/],
-  ])('%s → %s', async (name, code, message) => {
-    const file = path.join(fixtures, name);
-    const before = await readFile(file).catch(() => undefined);
-    const result = await failure(file);
-    expect(result.code).toBe(code);
-    expect(result.message).toMatch(message);
-    expect(result.message).not.toContain('\n');
-    // Inputs are never modified.
-    expect(await readFile(file).catch(() => undefined)).toEqual(before);
-    expect(ocr.pool.created).toBe(0);
+  it('lists every file of fixtures/bad/', () => {
+    const listed = new Set(expected.map((e) => e.file));
+    const present = readdirSync(path.join(fixtures, 'bad')).filter((f) => f !== 'expected.json');
+    expect(present.filter((f) => !listed.has(`bad/${f}`))).toEqual([]);
+  });
+
+  it.each(expected.filter((e) => e.code !== null).map((e) => [e.file, e.code, e.message, e.why] as const))(
+    '%s → %s',
+    async (name, code, message) => {
+      const file = path.join(fixtures, name);
+      const before = await readFile(file);
+      const result = await failure(file);
+      expect(result.code).toBe(code);
+      expect(result.message).toContain(message);
+      expect(result.message).not.toContain('\n');
+      // Inputs are never modified.
+      expect(await readFile(file)).toEqual(before);
+      // None of these may get as far as an OCR worker.
+      expect(ocr.pool.created).toBe(0);
+    },
+  );
+
+  it('reports a missing file', async () => {
+    const result = await failure(path.join(fixtures, 'bad/does-not-exist.png'));
+    expect(result.code).toBe('not-found');
+    expect(result.message).toMatch(/no such file/);
+  });
+
+  it.each(expected.filter((e) => e.code === null).map((e) => [e.file, e.why] as const))(
+    '%s is damaged but readable: it is read (%s)',
+    async (name) => {
+      const doc = await ocr.recognize({
+        source: name,
+        bytes: await readInputFile(path.join(fixtures, name)),
+      });
+      expect(doc.pages.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('takes a Node Buffer as bytes (what fs.readFileSync gives), PDF and image alike', async () => {
+    const pdf = await ocr.recognize({
+      source: 'text-layer.pdf',
+      bytes: readFileSync(path.join(fixtures, 'pdfs/text-layer.pdf')),
+    });
+    expect(pdf.pages.map((p) => p.source)).toEqual(['text-layer', 'text-layer']);
+    const image = await ocr.recognize({
+      source: 'state-150.jpg',
+      bytes: readFileSync(path.join(fixtures, 'scans/state-150.jpg')),
+    });
+    expect(image.text).toMatch(/KẾ HOẠCH/);
+  });
+
+  it('refuses bytes that are not bytes with a typed error, not a TypeError from inside', async () => {
+    for (const bytes of ['%PDF-1.7', new ArrayBuffer(8), undefined, 42]) {
+      const error = await ocr
+        .recognize({ source: 'x.pdf', bytes: bytes as unknown as Uint8Array })
+        .catch((e: unknown) => e);
+      expect(isOcrInputError(error)).toBe(true);
+      expect((error as { code: string }).code).toBe('invalid-input');
+      expect((error as Error).message).toMatch(/expected the file's bytes as a Uint8Array or Buffer/);
+    }
   });
 
   it('refuses an image over 100 megapixels from its header, before decoding it', async () => {

@@ -11,7 +11,11 @@ export type OcrErrorCode =
   | 'encrypted-pdf'
   | 'empty-pdf'
   | 'too-large'
-  | 'engine-failed';
+  | 'timeout'
+  | 'out-of-memory'
+  | 'decoder-crashed'
+  | 'engine-failed'
+  | 'invalid-input';
 
 export class OcrInputError extends Error {
   readonly code: OcrErrorCode;

@@ -1,3 +1,13 @@
+export {
+  type DecodedImage,
+  type Decoders,
+  defaultReaderOptions,
+  guessDpi,
+  openDocument,
+  type PageSource,
+  type PreparedPage,
+  type ReaderOptions,
+} from './document-reader.js';
 export { isOcrInputError, type OcrErrorCode, OcrInputError } from './errors.js';
 export { createGrayImage, encodePgm, type GrayImage, grayFromRgba, otsuThreshold } from './gray-image.js';
 export { toHocr } from './hocr.js';
@@ -17,8 +27,8 @@ export {
 export {
   createOcr,
   DEFAULT_MAX_PIXELS,
-  type DecodedImage,
-  guessDpi,
+  DEFAULT_PAGE_TIMEOUT_MS,
+  inPlacePlatform,
   mapLimit,
   type Ocr,
   type OcrOptions,

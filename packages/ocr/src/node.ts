@@ -1,107 +1,57 @@
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import type { OcrDocument } from '@sohoa/model';
-import type { PDFPageProxy } from 'pdfjs-dist';
+import { openDocument } from './document-reader.js';
 import { OcrInputError } from './errors.js';
-import { type GrayImage, grayFromRgba } from './gray-image.js';
-import { declaredDpi } from './image-dpi.js';
-import type { PdfjsModule } from './pdf.js';
+import { createNodeDecoders, nodeAssetPaths } from './node-decoders.js';
 import {
   createOcr,
-  DEFAULT_MAX_PIXELS,
-  type DecodedImage,
   type Ocr,
   type OcrOptions,
   type OcrPlatform,
   type RecognizeCallbacks,
 } from './recognizer.js';
-import { decodeTiff } from './tiff.js';
+import { DecoderSandbox, type SandboxOptions } from './sandbox.node.js';
 
-const require = createRequire(import.meta.url);
-
-/** Local folders of every asset tesseract.js and pdf.js would otherwise fetch from a CDN. */
-export function nodeAssetPaths() {
-  const langFile = require.resolve('@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz');
-  const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
-  return {
-    langPath: path.dirname(langFile),
-    standardFontDataUrl: `${path.join(pdfjsRoot, 'standard_fonts')}${path.sep}`,
-    cMapUrl: `${path.join(pdfjsRoot, 'cmaps')}${path.sep}`,
-    wasmUrl: `${path.join(pdfjsRoot, 'wasm')}${path.sep}`,
-  };
+export interface NodeOcrOptions extends OcrOptions {
+  /**
+   * Decode images and render PDFs in separate processes (default true), each bounded in
+   * time and memory, so a crafted file that crashes or exhausts a decoder fails alone.
+   * `false` decodes in this process: only for input you trust.
+   */
+  isolate?: boolean;
+  /** Resident memory a decoder process may use, in MB (default 2048). */
+  decoderMemoryMb?: number;
 }
 
-async function decodeWithCanvas(bytes: Uint8Array, source: string): Promise<GrayImage> {
-  let img: Awaited<ReturnType<typeof loadImage>>;
-  try {
-    img = await loadImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch (error) {
-    throw new OcrInputError(
-      'corrupt',
-      source,
-      `the image is corrupt or truncated (${(error as Error).message})`,
-      {
-        cause: error,
-      },
-    );
-  }
-  if (!img.width || !img.height) throw new OcrInputError('corrupt', source, 'the image has no pixels');
-  const canvas = createCanvas(img.width, img.height);
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#fff';
-  ctx.fillRect(0, 0, img.width, img.height);
-  ctx.drawImage(img, 0, 0);
-  const data = ctx.getImageData(0, 0, img.width, img.height).data;
-  return grayFromRgba(data, img.width, img.height);
-}
-
-export function createNodePlatform(maxPixels = DEFAULT_MAX_PIXELS): OcrPlatform {
+export function createNodePlatform(options: NodeOcrOptions = {}): OcrPlatform {
   const assets = nodeAssetPaths();
-  let pdfjs: Promise<PdfjsModule> | undefined;
+  const cores = availableParallelism();
+  if (options.isolate === false) {
+    const decoders = createNodeDecoders();
+    return {
+      assets: { langPath: assets.langPath },
+      cores,
+      open: (input, reader) => openDocument(decoders, input, reader),
+    };
+  }
+  const limits: Partial<SandboxOptions> = {
+    size: Math.max(1, options.workers ?? cores),
+    ...(options.pageTimeoutMs ? { timeoutMs: options.pageTimeoutMs } : {}),
+    ...(options.decoderMemoryMb ? { maxMemoryMb: options.decoderMemoryMb } : {}),
+  };
+  const sandbox = new DecoderSandbox(limits);
   return {
     assets: { langPath: assets.langPath },
-    cores: availableParallelism(),
-    async decodeImage(bytes, format, source): Promise<DecodedImage[]> {
-      if (format === 'tiff') return decodeTiff(bytes, source, maxPixels);
-      const image = await decodeWithCanvas(bytes, source);
-      const dpi = declaredDpi(bytes, format);
-      return [dpi ? { image, dpi } : { image }];
-    },
-    pdfjs() {
-      // The legacy build runs on Node 20 (the modern one needs DOMMatrix and friends).
-      pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs') as unknown as Promise<PdfjsModule>;
-      return pdfjs;
-    },
-    pdfDocumentParams: {
-      standardFontDataUrl: assets.standardFontDataUrl,
-      cMapUrl: assets.cMapUrl,
-      cMapPacked: true,
-      wasmUrl: assets.wasmUrl,
-    },
-    async renderPdfPage(page: PDFPageProxy, scale: number): Promise<GrayImage> {
-      const viewport = page.getViewport({ scale });
-      const width = Math.ceil(viewport.width);
-      const height = Math.ceil(viewport.height);
-      const canvas = createCanvas(width, height);
-      const ctx = canvas.getContext('2d');
-      ctx.fillStyle = '#fff';
-      ctx.fillRect(0, 0, width, height);
-      await page.render({
-        canvas: canvas as unknown as HTMLCanvasElement,
-        canvasContext: ctx as unknown as CanvasRenderingContext2D,
-        viewport,
-      }).promise;
-      return grayFromRgba(ctx.getImageData(0, 0, width, height).data, width, height);
-    },
+    cores,
+    open: (input, reader) => sandbox.open(input, reader),
+    close: () => sandbox.close(),
   };
 }
 
 /** An OCR engine for Node: local assets, a worker pool sized to the cores. Close it when done. */
-export function createNodeOcr(options: OcrOptions = {}): Ocr {
-  return createOcr(createNodePlatform(options.maxPixels), options);
+export function createNodeOcr(options: NodeOcrOptions = {}): Ocr {
+  return createOcr(createNodePlatform(options), options);
 }
 
 /** Read a file for OCR, turning file-system failures into one-line input errors. */
@@ -123,7 +73,7 @@ export async function readInputFile(file: string): Promise<Uint8Array> {
 /** One-shot: OCR one file with a fresh engine. For batches, reuse one `createNodeOcr`. */
 export async function ocrFile(
   file: string,
-  options: OcrOptions = {},
+  options: NodeOcrOptions = {},
   callbacks?: RecognizeCallbacks,
 ): Promise<OcrDocument> {
   const ocr = createNodeOcr(options);
@@ -135,3 +85,5 @@ export async function ocrFile(
 }
 
 export * from './index.js';
+export { createNodeDecoders, nodeAssetPaths } from './node-decoders.js';
+export { DecoderSandbox, defaultSandboxOptions, type SandboxOptions } from './sandbox.node.js';

@@ -24,9 +24,10 @@ export async function openPdf(
   source: string,
   options: PdfOpenOptions = {},
 ): Promise<PDFDocumentProxy> {
-  // pdf.js transfers (detaches) the buffer it is given: hand it a copy, never the caller's bytes.
+  // pdf.js transfers (detaches) the buffer it is given: hand it a copy, never the caller's
+  // bytes. A plain Uint8Array: pdf.js refuses Node Buffers, and Buffer#slice is a view anyway.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

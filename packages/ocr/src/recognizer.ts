@@ -1,14 +1,19 @@
 import { type OcrBlock, OcrDocument, type OcrPage } from '@sohoa/model';
-import { decodeLegacy, detectLegacyEncoding } from '@sohoa/vi';
-import type { PDFPageProxy } from 'pdfjs-dist';
+import pLimit from 'p-limit';
 import { boxMapper, mapBlocks } from './box-mapping.js';
+import {
+  type Decoders,
+  defaultReaderOptions,
+  openDocument,
+  type PageSource,
+  type PreparedPage,
+  type ReaderOptions,
+} from './document-reader.js';
 import { OcrInputError } from './errors.js';
-import type { GrayImage } from './gray-image.js';
 import { blocksText, layoutPage, type RawLine } from './layout.js';
-import { embeddedImageDpi, openPdf, type PdfjsModule, readTextLayer } from './pdf.js';
 import { WorkerPool } from './pool.js';
-import { type PreprocessOptions, preprocess } from './preprocess/pipeline.js';
-import { sniffInput, structureProblem } from './sniff.js';
+import type { PreprocessOptions } from './preprocess/pipeline.js';
+import { type InputFormat, sniffInput, structureProblem } from './sniff.js';
 import {
   createTesseractWorker,
   recognizeImage,
@@ -16,23 +21,26 @@ import {
   type TesseractWorker,
 } from './tesseract-engine.js';
 
-/** A decoded page image with the resolution its file declares, if any. */
-export interface DecodedImage {
-  image: GrayImage;
-  dpi?: number;
-}
-
-/** What differs between Node and browsers: decoding, rendering, and where assets live. */
+/** What differs between Node and browsers: where assets live and how untrusted bytes are opened. */
 export interface OcrPlatform {
   assets: TesseractAssets;
-  /** Decode an image file (any page of a multi-page TIFF) to grayscale. */
-  decodeImage(bytes: Uint8Array, format: string, source: string): Promise<DecodedImage[]>;
-  pdfjs(): Promise<PdfjsModule>;
-  pdfDocumentParams?: Record<string, unknown>;
-  /** Render a PDF page at a scale (1 = 72 dpi) to grayscale. */
-  renderPdfPage(page: PDFPageProxy, scale: number): Promise<GrayImage>;
+  /**
+   * Open a sniffed, header-checked document. Node does it in a decoder process, so a
+   * crafted file cannot crash or exhaust the caller; browsers may do it in place.
+   */
+  open(
+    input: { bytes: Uint8Array; source: string; format: InputFormat },
+    options: ReaderOptions,
+  ): Promise<PageSource>;
   /** Cores to size the pool by. */
   cores: number;
+  /** Free what `open` started (decoder processes). */
+  close?(): Promise<void>;
+}
+
+/** A platform that decodes in the calling thread (browsers, workers, or trusted input). */
+export function inPlacePlatform(assets: TesseractAssets, decoders: Decoders, cores: number): OcrPlatform {
+  return { assets, cores, open: (input, options) => openDocument(decoders, input, options) };
 }
 
 export interface OcrOptions {
@@ -46,8 +54,14 @@ export interface OcrOptions {
   dpi?: number;
   /** Tesseract page segmentation mode. */
   psm?: number;
-  /** Refuse images above this many pixels before decoding them. */
+  /** Refuse images, and shrink PDF renders, above this many pixels. */
   maxPixels?: number;
+  /** Render PDF pages at no more than this many pixels (default 40 000 000). */
+  maxRenderPixels?: number;
+  /** Refuse PDFs with more pages than this (default 5000). */
+  maxPages?: number;
+  /** Time allowed to recognise one page, in ms (default 120 000); the worker is replaced after. */
+  pageTimeoutMs?: number;
   language?: string;
 }
 
@@ -61,6 +75,7 @@ export interface PageProgress {
 export interface RecognizeInput {
   /** A name for messages and the document's `source`. */
   source: string;
+  /** The file's bytes (a Node Buffer is a Uint8Array and is accepted). */
   bytes: Uint8Array;
 }
 
@@ -71,9 +86,7 @@ export interface RecognizeCallbacks {
 }
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
-const A4_WIDTH_INCHES = 8.27;
-/** A text layer with fewer characters than this is a scan's stray label: OCR the page. */
-const MIN_TEXT_LAYER_CHARS = 20;
+export const DEFAULT_PAGE_TIMEOUT_MS = 120_000;
 
 export interface Ocr {
   recognize(input: RecognizeInput, callbacks?: RecognizeCallbacks): Promise<OcrDocument>;
@@ -91,164 +104,127 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       await w.terminate();
     },
   });
-  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  const maxDpi = options.dpi ?? 300;
+  const readerOptions: ReaderOptions = {
+    maxPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS,
+    maxRenderPixels: options.maxRenderPixels ?? defaultReaderOptions.maxRenderPixels,
+    maxDpi: options.dpi ?? defaultReaderOptions.maxDpi,
+    maxPages: options.maxPages ?? defaultReaderOptions.maxPages,
+    preprocess: options.preprocess ?? {},
+  };
+  const pageTimeoutMs = options.pageTimeoutMs ?? DEFAULT_PAGE_TIMEOUT_MS;
   // Pages prepared ahead of the pool: enough to keep workers busy, few enough to bound memory.
   const pagesInFlight = pool.size + 1;
 
-  async function ocrImage(
-    image: GrayImage,
-    dpi: number,
-    pageNumber: number,
-    source: string,
-  ): Promise<OcrPage> {
-    const prep =
-      options.preprocess === false
-        ? { image, dpi, scale: 1, skew: 0, steps: [] as string[] }
-        : preprocess(image, dpi, options.preprocess);
+  async function ocrPage(page: PreparedPage & { kind: 'image' }, source: string): Promise<OcrPage> {
     let result: Awaited<ReturnType<typeof recognizeImage>>;
     try {
+      // A worker that overruns is rejected here; the pool then replaces it (terminating the thread).
       result = await pool.run((worker) =>
-        recognizeImage(worker, prep.image, { dpi: prep.dpi, psm: options.psm ?? 3 }),
+        withTimeout(
+          recognizeImage(worker, page.image, { dpi: page.imageDpi, psm: options.psm ?? 3 }),
+          pageTimeoutMs,
+          () =>
+            new OcrInputError(
+              'timeout',
+              source,
+              `OCR of page ${page.number} took longer than ${pageTimeoutMs < 1000 ? `${pageTimeoutMs} ms` : `${Math.round(pageTimeoutMs / 1000)} s`}; stopped`,
+            ),
+        ),
       );
     } catch (error) {
+      if (error instanceof OcrInputError) throw error;
       throw new OcrInputError(
         'engine-failed',
         source,
-        `OCR failed on page ${pageNumber}: ${(error as Error).message}`,
+        `OCR failed on page ${page.number}: ${(error as Error).message}`,
         {
           cause: error,
         },
       );
     }
     const blocks = layoutPage(result.lines, {
-      pageWidth: prep.image.width,
-      pageHeight: prep.image.height,
-      firstPage: pageNumber === 1,
+      pageWidth: page.image.width,
+      pageHeight: page.image.height,
+      firstPage: page.number === 1,
     });
-    const map = boxMapper({
-      from: prep.image,
-      to: image,
-      scale: prep.scale,
-      skew: prep.skew,
-    });
+    const map = boxMapper({ from: page.image, to: page, scale: page.scale, skew: page.skew });
     return pageFromBlocks(mapBlocks(blocks, map), {
-      number: pageNumber,
-      width: image.width,
-      height: image.height,
-      dpi,
+      number: page.number,
+      width: page.width,
+      height: page.height,
+      dpi: page.dpi,
       source: 'ocr',
       confidence: result.confidence,
-      skew: prep.skew,
+      skew: page.skew,
     });
   }
 
-  async function recognizeImageFile(input: RecognizeInput, format: string, cb: RecognizeCallbacks) {
-    const decoded = await platform.decodeImage(input.bytes, format, input.source);
-    cb.onPages?.(input.source, decoded.length);
-    return mapLimit(decoded, pagesInFlight, async ({ image, dpi }, index) => {
-      const page = await ocrImage(image, dpi ?? guessDpi(image), index + 1, input.source);
-      cb.onPage?.({ source: input.source, page: index + 1, pages: decoded.length, kind: 'ocr' });
-      return page;
+  async function toOcrPage(page: PreparedPage, source: string): Promise<OcrPage> {
+    if (page.kind === 'image') return ocrPage(page, source);
+    return buildPage(page.lines, {
+      number: page.number,
+      width: page.width,
+      height: page.height,
+      dpi: 72,
+      source: 'text-layer',
+      encoding: page.encoding,
+      confidence: 100,
     });
-  }
-
-  async function recognizePdf(input: RecognizeInput, cb: RecognizeCallbacks) {
-    const pdfjs = await platform.pdfjs();
-    const doc = await openPdf(pdfjs, input.bytes, input.source, {
-      documentParams: platform.pdfDocumentParams,
-    });
-    try {
-      const count = doc.numPages;
-      cb.onPages?.(input.source, count);
-      const numbers = Array.from({ length: count }, (_, i) => i + 1);
-      return await mapLimit(numbers, pagesInFlight, async (n) => {
-        let pdfPage: PDFPageProxy;
-        try {
-          pdfPage = await doc.getPage(n);
-        } catch (error) {
-          throw new OcrInputError('corrupt', input.source, `page ${n} of the PDF is unreadable`, {
-            cause: error,
-          });
-        }
-        const page = await recognizePdfPage(pdfjs, pdfPage, n, input.source);
-        pdfPage.cleanup();
-        cb.onPage?.({ source: input.source, page: n, pages: count, kind: page.source });
-        return page;
-      });
-    } finally {
-      await doc.destroy();
-    }
-  }
-
-  async function recognizePdfPage(pdfjs: PdfjsModule, pdfPage: PDFPageProxy, n: number, source: string) {
-    const layer = await readTextLayer(pdfjs, pdfPage);
-    if (layer.characters >= MIN_TEXT_LAYER_CHARS && layer.garbage < 0.1) {
-      const raw = layer.lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n');
-      const legacy = detectLegacyEncoding(raw);
-      const encoding = legacy.encoding;
-      const decode = (t: string) => decodeLegacy(encoding === 'tcvn3' ? restoreTcvn3Uhorn(t) : t, encoding);
-      // Decode whole lines: a word's case in a capitals font is told by its neighbours.
-      const lines: RawLine[] = layer.lines.map((l) => {
-        const decoded = decode(l.words.map((w) => w.text).join(' ')).split(' ');
-        const words =
-          decoded.length === l.words.length
-            ? l.words.map((w, k) => ({ ...w, text: decoded[k]! }))
-            : l.words.map((w) => ({ ...w, text: decode(w.text) }));
-        return { paragraph: l.paragraph, words };
-      });
-      return buildPage(lines, {
-        number: n,
-        width: layer.width,
-        height: layer.height,
-        dpi: 72,
-        source: 'text-layer',
-        encoding,
-        confidence: 100,
-      });
-    }
-    const native = await embeddedImageDpi(pdfjs, pdfPage);
-    const dpi = Math.max(72, Math.min(maxDpi, native ?? maxDpi));
-    const image = await platform.renderPdfPage(pdfPage, dpi / 72);
-    return ocrImage(image, dpi, n, source);
   }
 
   return {
     pool,
     async recognize(input, callbacks = {}) {
-      if (input.bytes.length === 0)
-        throw new OcrInputError('empty-file', input.source, 'the file is empty (0 bytes)');
-      const sniffed = sniffInput(input.bytes);
+      const { source, bytes } = checkInput(input);
+      if (bytes.length === 0) throw new OcrInputError('empty-file', source, 'the file is empty (0 bytes)');
+      const sniffed = sniffInput(bytes);
       if (!sniffed) {
         throw new OcrInputError(
           'unsupported-format',
-          input.source,
+          source,
           'not a supported image or PDF (expected PNG, JPEG, TIFF, WebP, BMP, GIF or PDF)',
         );
       }
-      if (sniffed.width && sniffed.height && sniffed.width * sniffed.height > maxPixels) {
+      const { maxPixels } = readerOptions;
+      if (
+        sniffed.width !== undefined &&
+        sniffed.height !== undefined &&
+        sniffed.width * sniffed.height > maxPixels
+      ) {
         const mp = ((sniffed.width * sniffed.height) / 1e6).toFixed(0);
         throw new OcrInputError(
           'too-large',
-          input.source,
+          source,
           `the image is ${sniffed.width}×${sniffed.height} (${mp} megapixels), over the limit of ${maxPixels / 1e6}`,
         );
       }
-      const problem = structureProblem(input.bytes, sniffed.format);
-      if (problem) throw new OcrInputError('corrupt', input.source, problem);
-      const pages =
-        sniffed.format === 'pdf'
-          ? await recognizePdf(input, callbacks)
-          : await recognizeImageFile(input, sniffed.format, callbacks);
+      const problem = structureProblem(bytes, sniffed.format);
+      if (problem) throw new OcrInputError('corrupt', source, problem);
+      const doc = await platform.open({ bytes, source, format: sniffed.format }, readerOptions);
+      let pages: OcrPage[];
+      try {
+        callbacks.onPages?.(source, doc.pageCount);
+        const numbers = Array.from({ length: doc.pageCount }, (_, i) => i + 1);
+        pages = await mapLimit(numbers, pagesInFlight, async (n) => {
+          const page = await toOcrPage(await doc.page(n), source);
+          callbacks.onPage?.({ source, page: n, pages: doc.pageCount, kind: page.source });
+          return page;
+        });
+      } finally {
+        await doc.close();
+      }
       return OcrDocument.parse({
         type: 'ocr-document',
-        source: input.source,
+        source,
         language,
         pages,
         text: pages.map((p) => p.text).join('\n\f\n'),
       });
     },
-    close: () => pool.close(),
+    close: async () => {
+      await pool.close();
+      await platform.close?.();
+    },
   };
 }
 
@@ -267,44 +243,54 @@ function buildPage(lines: RawLine[], meta: PageMeta): OcrPage {
   return pageFromBlocks(blocks, meta);
 }
 
+/** The input as given by a library user, checked at the border: bytes must be bytes. */
+function checkInput(input: RecognizeInput): { source: string; bytes: Uint8Array } {
+  const source = typeof input?.source === 'string' && input.source ? input.source : '<input>';
+  const bytes: unknown = input?.bytes;
+  if (!(bytes instanceof Uint8Array)) {
+    const given =
+      bytes instanceof ArrayBuffer ? 'an ArrayBuffer' : bytes === undefined ? 'nothing' : typeof bytes;
+    throw new OcrInputError(
+      'invalid-input',
+      source,
+      `expected the file's bytes as a Uint8Array or Buffer, got ${given}`,
+    );
+  }
+  return { source, bytes };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /**
- * TCVN3 puts "ư" at 0xAD, the soft hyphen, which PDF text extraction hands back as "-"
- * ("n-ớc" for "nước"). In a TCVN3 text layer a hyphen touching a lower-case letter (or a
- * TCVN3 vowel code) on either side, and no digit before it, is that "ư"; spaced dashes
- * and document numbers ("36-NQ/TW") keep their hyphen.
+ * Map with at most `limit` calls in flight (p-limit), keeping the input order. After the
+ * first failure no new call starts; the calls in flight finish, then that failure is thrown.
  */
-function restoreTcvn3Uhorn(text: string): string {
-  return text.replace(/(?<![\p{N}])-(?=[a-z\u00a0-\u00ff])|(?<=[a-z\u00a0-\u00ff])-/gu, '\u00ad');
-}
-
-/** Scans rarely say their resolution; an A4 page's width does. */
-export function guessDpi(image: GrayImage): number {
-  const portrait = Math.min(image.width, image.height);
-  const ratio = Math.max(image.width, image.height) / portrait;
-  if (ratio > 1.3 && ratio < 1.52) return Math.round(portrait / A4_WIDTH_INCHES);
-  return 300;
-}
-
-/** Map with at most `limit` calls in flight, keeping the input order. */
 export async function mapLimit<T, R>(
-  items: T[],
+  items: readonly T[],
   limit: number,
   fn: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failed: unknown;
-  const run = async () => {
-    while (next < items.length && failed === undefined) {
-      const i = next++;
-      try {
-        results[i] = await fn(items[i]!, i);
-      } catch (error) {
-        failed ??= error;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, run));
-  if (failed !== undefined) throw failed;
-  return results;
+  const run = pLimit(Math.max(1, limit));
+  let failure: { error: unknown } | undefined;
+  const settled = await Promise.allSettled(
+    items.map((item, index) =>
+      run(async () => {
+        if (failure) return undefined as R;
+        try {
+          return await fn(item, index);
+        } catch (error) {
+          failure ??= { error };
+          throw error;
+        }
+      }),
+    ),
+  );
+  if (failure) throw failure.error;
+  return settled.map((s) => (s as PromiseFulfilledResult<R>).value);
 }

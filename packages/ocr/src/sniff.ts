@@ -85,6 +85,8 @@ function webpSize(b: Uint8Array, u16le: (o: number) => number): { width?: number
 export function structureProblem(bytes: Uint8Array, format: InputFormat): string | undefined {
   if (format === 'png') return pngProblem(bytes);
   if (format === 'jpeg') return jpegProblem(bytes);
+  if (format === 'webp') return webpProblem(bytes);
+  if (format === 'tiff') return tiffProblem(bytes);
   return undefined;
 }
 
@@ -103,13 +105,89 @@ function pngProblem(b: Uint8Array): string | undefined {
       return `the PNG is truncated (chunk ${type} runs past the end of the file)`;
     if (crc32(b, o + 4, o + 8 + length) !== u32(o + 8 + length))
       return `the PNG is corrupt (bad checksum in chunk ${type})`;
-    if (first && (type !== 'IHDR' || length !== 13)) return 'the PNG is corrupt (no image header)';
+    if (first) {
+      if (type !== 'IHDR' || length !== 13) return 'the PNG is corrupt (no image header)';
+      const header = ihdrProblem(b.subarray(o + 8, o + 21));
+      if (header) return header;
+    }
     first = false;
     if (type === 'IDAT') idat = true;
     if (type === 'IEND') return idat ? undefined : 'the PNG holds no image data';
     o += 12 + length;
   }
   return 'the PNG is truncated (no end chunk)';
+}
+
+/** Bit depths each PNG colour type allows (PNG spec, table 11.1). */
+const PNG_DEPTHS: Record<number, number[]> = {
+  0: [1, 2, 4, 8, 16],
+  2: [8, 16],
+  3: [1, 2, 4, 8],
+  4: [8, 16],
+  6: [8, 16],
+};
+
+function ihdrProblem(h: Uint8Array): string | undefined {
+  const u32 = (o: number) => ((h[o]! << 24) | (h[o + 1]! << 16) | (h[o + 2]! << 8) | h[o + 3]!) >>> 0;
+  const width = u32(0);
+  const height = u32(4);
+  if (width === 0 || height === 0) return `the PNG is corrupt (its header says ${width}×${height} pixels)`;
+  if (width > 2 ** 31 - 1 || height > 2 ** 31 - 1) return 'the PNG is corrupt (impossible image size)';
+  const depth = h[8]!;
+  const colour = h[9]!;
+  if (!PNG_DEPTHS[colour]?.includes(depth))
+    return `the PNG is corrupt (bit depth ${depth} with colour type ${colour} does not exist)`;
+  if (h[10] !== 0 || h[11] !== 0 || h[12]! > 1)
+    return 'the PNG is corrupt (unknown compression, filter or interlace method)';
+  return undefined;
+}
+
+/** RIFF chunks must fit the file, and some chunk must hold image data. */
+function webpProblem(b: Uint8Array): string | undefined {
+  const u32le = (o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+  if (b.length < 20) return 'the WebP is truncated';
+  let o = 12;
+  let image = false;
+  while (o + 8 <= b.length) {
+    const type = ascii(b, o, 4);
+    const size = u32le(o + 4);
+    if (o + 8 + size > b.length)
+      return `the WebP is truncated (chunk ${type.trim()} runs past the end of the file)`;
+    if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') image = true;
+    o += 8 + size + (size & 1);
+  }
+  return image ? undefined : 'the WebP holds no image data';
+}
+
+/** The longest IFD chain accepted: scans have a page per IFD, never thousands. */
+const MAX_TIFF_PAGES = 10_000;
+
+/**
+ * The IFD chain must stay inside the file and never loop: a TIFF whose IFD points back to
+ * itself sends decoders round forever.
+ */
+function tiffProblem(b: Uint8Array): string | undefined {
+  const little = b[0] === 0x49;
+  const u16 = (o: number) => (little ? b[o]! | (b[o + 1]! << 8) : (b[o]! << 8) | b[o + 1]!);
+  const u32 = (o: number) =>
+    (little
+      ? b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)
+      : (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
+  const seen = new Set<number>();
+  let offset = u32(4);
+  if (offset === 0) return 'the TIFF holds no image (no directory)';
+  while (offset !== 0) {
+    if (seen.has(offset)) return 'the TIFF is corrupt (its directories form a loop)';
+    if (seen.size >= MAX_TIFF_PAGES) return `the TIFF has more than ${MAX_TIFF_PAGES} directories`;
+    seen.add(offset);
+    if (offset < 8 || offset + 2 > b.length)
+      return 'the TIFF is truncated (a directory lies past the end of the file)';
+    const entries = u16(offset);
+    const next = offset + 2 + entries * 12;
+    if (next + 4 > b.length) return 'the TIFF is truncated (a directory runs past the end of the file)';
+    offset = u32(next);
+  }
+  return undefined;
 }
 
 function jpegProblem(b: Uint8Array): string | undefined {

@@ -1,7 +1,7 @@
 import UTIF from 'utif2';
+import type { DecodedImage } from './document-reader.js';
 import { OcrInputError } from './errors.js';
 import { grayFromRgba } from './gray-image.js';
-import type { DecodedImage } from './recognizer.js';
 
 type Tag = UTIF.IFD[string];
 function first(value: Tag | undefined): unknown {

@@ -1,9 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { OcrDocument } from '@sohoa/model';
 import { createNodeOcr, isOcrInputError, mapLimit, readInputFile, toHocr } from '@sohoa/ocr/node';
-import { writeFileAtomic } from '../atomic-write.js';
+import writeFileAtomic from 'write-file-atomic';
+import { readCommandInput } from '../input.js';
 import { type Io, UsageError } from '../io.js';
+import { prepareOutputDir } from '../output-dir.js';
 import { outputPaths } from '../output-names.js';
 import { ProgressBar } from '../progress.js';
 
@@ -23,7 +24,7 @@ Options:
   -q, --quiet          no progress bar
   -h, --help           show this help
 
-Without --out, one input prints its text to standard output. Inputs that fail are
+"-" reads one document from standard input. Without --out, the text goes to standard output. Inputs that fail are
 reported on one line each; the others are still processed; the exit code is 1 if any failed.`;
 
 const extensions = { txt: '.txt', json: '.json', hocr: '.hocr' } as const;
@@ -63,6 +64,8 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new UsageError('no input files (see sohoa ocr --help)');
+  if (positionals.filter((p) => p === '-').length > 1)
+    throw new UsageError('"-" (standard input) can be given only once');
   const format = values.format as Format;
   if (!(format in extensions))
     throw new UsageError(`unknown --format "${values.format}" (txt, json or hocr)`);
@@ -75,7 +78,8 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
 
   const outDir = values.out;
   const targets = outDir ? outputPaths(positionals, outDir, extensions[format]) : [];
-  if (outDir) await mkdir(outDir, { recursive: true });
+  // Checked before any OCR: a folder that cannot be written would waste the whole run.
+  if (outDir) await prepareOutputDir(outDir);
 
   const ocr = createNodeOcr({
     ...(jobs ? { workers: jobs } : {}),
@@ -104,17 +108,19 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
     await mapLimit(positionals, ocr.pool.size, async (input, index) => {
       let output = '';
       try {
-        const bytes = await readInputFile(input);
+        const bytes =
+          input === '-' ? new Uint8Array(await readCommandInput('-', io.stdin)) : await readInputFile(input);
         const doc = await ocr.recognize(
-          { source: input, bytes },
+          { source: input === '-' ? 'stdin' : input, bytes },
           { onPages: (_s, n) => progress.addPages(n), onPage: () => progress.pageDone() },
         );
         output = render(doc, format);
+        // Through a temporary file, fsync'd, then renamed: never half an output.
         if (outDir) await writeFileAtomic(targets[index]!, output);
       } catch (error) {
         failures++;
-        const message = isOcrInputError(error) ? error.message : (error as Error).message;
-        progress.log(`sohoa: ${input}: ${message}`);
+        const message = isOcrInputError(error) ? error.message : oneLine(error);
+        progress.log(`sohoa: ${input === '-' ? 'stdin' : input}: ${message}`);
         output = '';
       } finally {
         progress.fileDone();
@@ -129,4 +135,13 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
     await ocr.close();
   }
   return failures > 0 ? 1 : 0;
+}
+
+/** An unexpected error as one line: its message, or its code for file-system errors. */
+function oneLine(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  const text = (e?.message ?? String(error)).split('\n')[0]!;
+  return e?.syscall === 'rename' || e?.syscall === 'open'
+    ? `cannot write the output (${e.code ?? text})`
+    : text;
 }
