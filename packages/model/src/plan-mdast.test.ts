@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { toHtml } from 'hast-util-to-html';
-import type { Heading, ListItem, Nodes, Root, TableRow } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Root, TableRow } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { toString as mdastText } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { Plan, type PlanSection } from './plan.js';
 import { planTreeToMdast } from './plan-mdast.js';
@@ -134,6 +136,47 @@ describe('planTreeToMdast', () => {
     );
     expect(md).toContain('## Tasks');
     expect(md).toMatch(/\| Mục +\| Nội dung +\| Lead +\| Phối hợp +\| Due +\|/u);
+  });
+
+  it('writes bulleted paragraphs as list items, nested by marker, markers dropped', () => {
+    const bulleted = Plan.parse({
+      ...plan,
+      sections: [
+        {
+          ...plan.sections[0],
+          children: [],
+          paragraphs: ['- Một', '+ Một a', '+ Một b', '- Hai', 'Đoạn thường.', '• Ba', '--------', '-Bốn'],
+        },
+      ],
+      tasks: [],
+      targets: [],
+      references: plan.references.filter((r) => !/^[IVX]/u.test(r.section)),
+      implements: [],
+    });
+    const md = markdown(planTreeToMdast(planToTree(bulleted)));
+    // Read back with a CommonMark parser: what a Markdown reader sees, not what we meant to write.
+    const blocks = fromMarkdown(md).children;
+    const at = blocks.findIndex((n) => n.type === 'heading' && mdastText(n).startsWith('I.'));
+    const shown = blocks
+      .slice(at + 1, at + 6)
+      .map((n) =>
+        n.type === 'list'
+          ? n.children.map((i) => mdastText(i.children[0] as Nodes))
+          : `${n.type}: ${mdastText(n)}`,
+      );
+    expect(shown).toEqual([
+      ['Một', 'Hai'],
+      'paragraph: Đoạn thường.',
+      ['Ba'],
+      // A rule of dashes is no bullet: it ends the list and stays text.
+      'paragraph: --------',
+      ['Bốn'],
+    ]);
+    const nested = (blocks[at + 1] as List).children[0]?.children[1];
+    expect(nested?.type === 'list' && nested.children.map((item) => mdastText(item))).toEqual([
+      'Một a',
+      'Một b',
+    ]);
   });
 
   it('escapes markup in the text: a heading with <script> stays text', () => {

@@ -23,6 +23,7 @@ import type {
   PlanNode,
   PlanNodeMap,
   PlanNodeType,
+  PlanParagraphNode,
   PlanPhrasingContent,
   PlanRoot,
   PlanSectionNode,
@@ -109,6 +110,47 @@ const list = (children: ListItem[], ordered = false): List => ({
   children,
 });
 
+/**
+ * A bullet as printed at the start of a paragraph (the markers the parser knows: hyphen, plus, asterisk,
+ * bullet, dashes), followed by the item's text: words or numbers, so a rule of dashes (`-------`) stays a
+ * paragraph.
+ */
+const BULLET = /^([-+*•–—―])\s*(?![-+*•–—―\s])(?=.*[\p{L}\p{N}])/u;
+
+/**
+ * Paragraphs as mdast blocks. The plan keeps bullet markers in the text, as printed; written back as text,
+ * `- Sở Y tế …` would be an escaped `\- Sở Y tế …` paragraph, so a run of bulleted paragraphs becomes a
+ * `list` (marker dropped, it is the list's now). A marker not seen yet in the run opens a list inside the
+ * previous item (`-` then `+` is how documents nest); a marker seen before closes the lists opened after it.
+ */
+function paragraphs(nodes: readonly PlanParagraphNode[]): BlockContent[] {
+  const out: BlockContent[] = [];
+  let open: { marker: string; list: List }[] = [];
+  for (const node of nodes) {
+    const value = node.children.map(planNodeText).join('');
+    const bullet = BULLET.exec(value);
+    if (!bullet) {
+      open = [];
+      out.push(patch(node, { type: 'paragraph', children: value ? [text(value)] : [] } satisfies Paragraph));
+      continue;
+    }
+    const marker = bullet[1] as string;
+    const entry = patch(node, item([text(value.slice(bullet[0].length))]));
+    const at = open.findIndex((o) => o.marker === marker);
+    if (at >= 0) {
+      open = open.slice(0, at + 1);
+      open[at]?.list.children.push(entry);
+      continue;
+    }
+    const nested = list([entry]);
+    const parent = open.at(-1)?.list.children.at(-1);
+    if (parent) parent.children.push(nested);
+    else out.push(nested);
+    open.push({ marker, list: nested });
+  }
+  return out;
+}
+
 const depthOf = (level: number): Heading['depth'] => Math.min(6, Math.max(1, level)) as Heading['depth'];
 
 /** Turn a plan tree into an mdast tree (see docs/plan-tree.md, "Bridges"). */
@@ -171,15 +213,27 @@ export function planTreeToMdast(tree: PlanRoot, options: PlanToMdastOptions = {}
         data: data(node, { id: `${prefix}${node.id}` }),
       } satisfies Heading),
     );
+    let run: PlanParagraphNode[] = [];
     for (const child of node.children) {
-      if (child.type === 'planParagraph') result.push(paragraph(child.children));
-      else if (child.type === 'planSection') result.push(...section(child, level + 1));
+      if (child.type === 'planParagraph') run.push(child);
+      else if (child.type === 'planSection') {
+        result.push(...paragraphs(run), ...section(child, level + 1));
+        run = [];
+      }
     }
+    result.push(...paragraphs(run));
     return result;
   };
   const appendix = (node: PlanAppendixNode): RootContent[] => {
     const result: RootContent[] = [];
+    let run: PlanParagraphNode[] = [];
     for (const child of node.children) {
+      if (child.type === 'planParagraph') {
+        run.push(child);
+        continue;
+      }
+      result.push(...paragraphs(run));
+      run = [];
       if (child.type === 'planHeading') {
         result.push({
           type: 'heading',
@@ -192,9 +246,9 @@ export function planTreeToMdast(tree: PlanRoot, options: PlanToMdastOptions = {}
           type: 'paragraph',
           children: [{ type: 'emphasis', children: phrasing(child.children) }],
         });
-      } else if (child.type === 'planParagraph') result.push(paragraph(child.children));
-      else result.push(...section(child, 3));
+      } else result.push(...section(child, 3));
     }
+    result.push(...paragraphs(run));
     return result;
   };
 
@@ -202,7 +256,7 @@ export function planTreeToMdast(tree: PlanRoot, options: PlanToMdastOptions = {}
     switch (node.type) {
       case 'planPreamble':
       case 'planClosing':
-        for (const p of node.children) out.push(paragraph(p.children));
+        out.push(...paragraphs(node.children));
         break;
       case 'planSection':
         out.push(...section(node, 2));

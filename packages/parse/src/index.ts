@@ -2,7 +2,7 @@ export { findCoordinators, findSubject, headingNamesBody, splitBodies } from './
 export { findDeadline, findRecurrence, parseDateLine, parsePartialDate, parseTimeValue } from './dates.js';
 export { ParseError, type ParseErrorCode } from './errors.js';
 export { parseDocNumber, titleDocType } from './header.js';
-export { formatDeadline, planToMarkdown } from './markdown.js';
+export { planToMarkdown } from './markdown.js';
 export { type HeadingMarker, parseHeadingMarker } from './numbering.js';
 export { type ParseOptions, parse } from './parse.js';
 export { sohoaParse, sohoaPlan } from './plugin.js';

@@ -1,105 +1,55 @@
-import type { Deadline, Plan, PlanSection } from '@sohoa/model';
+import { type Plan, planToTree, planTreeToMdast } from '@sohoa/model';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { toMarkdown } from 'mdast-util-to-markdown';
 
 /*
- * A readable Markdown rendering of a plan: header facts, the heading tree as headings with their paragraphs,
- * and a task table (lead, coordinators, deadline). For reading and review; the JSON is the data.
+ * A readable Markdown rendering of a plan, for reading and review (the JSON is the data). There is one
+ * Markdown path in sohoa: the plan tree's mdast bridge in @sohoa/model (`planTreeToMdast`: title, header
+ * facts, the heading tree with bulleted paragraphs as lists, the task table, targets, cited documents,
+ * recipients, signature, appendices, footnotes), serialised by mdast-util-to-markdown with the GFM
+ * extension, which escapes the document's text and the table's pipes. Parse only adds its own diagnostics.
  */
 
-const cell = (text: string | null | undefined) =>
-  (text ?? '').replace(/\|/gu, '\\|').replace(/\s+/gu, ' ').trim();
+type Block = ReturnType<typeof planTreeToMdast>['children'][number];
 
-/** Deadline as a reader says it: "by 2024-03-15", "2025-12-01 → 2026-02-20", or its printed words. */
-export function formatDeadline(deadline: Deadline | null): string {
-  if (!deadline) return '';
-  if (deadline.kind === 'range' && deadline.iso) return `${deadline.iso} → ${deadline.end ?? '?'}`;
-  if (deadline.iso) return `${deadline.kind} ${deadline.iso}`;
-  return deadline.raw;
+/** The parser's messages, which the plan tree keeps but the bridge does not render: a heading and a list. */
+function messages(plan: Plan): Block[] {
+  if (plan.messages.length === 0) return [];
+  return [
+    { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Ghi chú của bộ phân tích' }] },
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: plan.messages.map((m) => ({
+        type: 'listItem',
+        spread: false,
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'inlineCode', value: m.ruleId },
+              {
+                type: 'text',
+                value: `${m.line ? ` (dòng ${m.line})` : ''}: ${m.reason}${m.text ? ` — ${m.text}` : ''}`,
+              },
+            ],
+          },
+        ],
+      })),
+    },
+  ];
 }
 
-/** Render a plan as Markdown. */
+/** Render a plan as Markdown (GFM: the tasks are a table). */
 export function planToMarkdown(plan: Plan): string {
-  const out: string[] = [];
-  const title = [plan.title ?? plan.docType.label, plan.number?.raw ? `số ${plan.number.raw}` : null]
-    .filter(Boolean)
-    .join(' ');
-  out.push(`# ${title}`, '');
-  if (plan.summary) out.push(`**${plan.summary}**`, '');
-  const facts: [string, string | null][] = [
-    ['Loại văn bản', `${plan.docType.label} (${plan.docType.code})`],
-    ['Thể thức', plan.regime],
-    ['Cơ quan ban hành', plan.issuer.name],
-    ['Số, ký hiệu', plan.number?.raw ?? null],
-    [
-      'Địa danh, ngày',
-      [plan.place, plan.date ? `${plan.date.raw}${plan.date.iso ? ` (${plan.date.iso})` : ''}` : null]
-        .filter(Boolean)
-        .join(', ') || null,
-    ],
-  ];
-  for (const [name, value] of facts) if (value) out.push(`- ${name}: ${value}`);
-  out.push('');
-  if (plan.preamble.length > 0) {
-    out.push(...plan.preamble.map((p) => `> ${p}`), '');
-  }
-  const section = (node: PlanSection, depth: number) => {
-    out.push(`${'#'.repeat(Math.min(6, depth + 2))} ${node.number} ${node.heading}`.trimEnd(), '');
-    if (node.paragraphs.length > 0) out.push(...node.paragraphs, '');
-    for (const child of node.children) section(child, depth + 1);
-  };
-  for (const node of plan.sections) section(node, 0);
-  if (plan.closing.length > 0) out.push(...plan.closing, '');
-
-  if (plan.tasks.length > 0) {
-    out.push(
-      '## Nhiệm vụ',
-      '',
-      '| Mục | Nhiệm vụ | Chủ trì | Phối hợp | Thời hạn |',
-      '| --- | --- | --- | --- | --- |',
-    );
-    for (const t of plan.tasks) {
-      const when = [formatDeadline(t.deadline), t.recurrence?.raw].filter(Boolean).join('; ');
-      out.push(
-        `| ${cell(t.section)} | ${cell(t.text)} | ${cell(t.lead)} | ${cell(t.coordinators.join('; '))} | ${cell(when)} |`,
-      );
-    }
-    out.push('');
-  }
-  if (plan.references.length > 0) {
-    out.push('## Văn bản được dẫn', '');
-    plan.references.forEach((r, i) => {
-      out.push(`- ${r.text}${plan.implements.includes(i) ? ' (thực hiện)' : ''}`);
-    });
-    out.push('');
-  }
-  if (plan.recipients.length > 0) {
-    out.push(
-      '## Nơi nhận',
-      '',
-      ...plan.recipients.map((r) => `- ${r.name}${r.marker ? ` (${r.marker})` : ''}`),
-      '',
-    );
-  }
-  if (plan.signature) out.push('## Ký', '', ...plan.signature.lines.map((l) => `${l}  `), '');
-  for (const a of plan.appendices) {
-    out.push(`## ${a.title}`, '');
-    if (a.note) out.push(`_${a.note}_`, '');
-    if (a.paragraphs.length > 0) out.push(...a.paragraphs.map((p) => `${p}  `), '');
-    for (const node of a.sections) section(node, 1);
-  }
-  if (plan.footnotes.length > 0) out.push(...plan.footnotes.map((f) => `[^${f.mark}]: ${f.text}`), '');
-  if (plan.messages.length > 0) {
-    out.push(
-      '## Ghi chú của bộ phân tích',
-      '',
-      ...plan.messages.map(
-        (m) =>
-          `- ${m.ruleId}${m.line ? ` (dòng ${m.line})` : ''}: ${m.reason}${m.text ? ` — ${m.text}` : ''}`,
-      ),
-      '',
-    );
-  }
-  return `${out
-    .join('\n')
-    .replace(/\n{3,}/gu, '\n\n')
-    .trimEnd()}\n`;
+  const tree = planTreeToMdast(planToTree(plan));
+  tree.children.push(...messages(plan));
+  return toMarkdown(tree, {
+    // Rows not padded to align columns: a task cell runs to hundreds of characters, so padding the short
+    // columns to it only adds blanks.
+    extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+    // "-", as documents print their bullets.
+    bullet: '-',
+  });
 }

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type OcrDocument, Plan } from '@sohoa/model';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString as mdastText } from 'mdast-util-to-string';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -293,14 +295,82 @@ describe('unified plugin', () => {
   });
 });
 
-describe('markdown', () => {
-  it('renders header facts, headings and a task table', () => {
-    const md = planToMarkdown(parse(STATE));
-    expect(md).toContain('# KẾ HOẠCH số 15/KH-SCT');
-    expect(md).toContain('## II. TỔ CHỨC THỰC HIỆN');
-    expect(md).toMatch(
-      /\| II\.1 \| Chủ trì, phối hợp .* \| Phòng Kỹ thuật an toàn \| Công an tỉnh; Sở Y tế \| within 2024-02 \|/u,
+/**
+ * What a Markdown reader sees: blocks parsed by mdast-util-from-markdown (CommonMark). The GFM syntax
+ * extension that would parse tables (micromark-extension-gfm) is not installed, so a table comes back as a
+ * paragraph; `tableRows` splits its source lines at unescaped pipes (GFM's one rule for cells) and lets the
+ * CommonMark parser decode each cell.
+ */
+const blocksOf = (md: string) => fromMarkdown(md).children;
+
+function tableRows(md: string): string[][] {
+  const lines = md.split('\n');
+  const delimiter = /^\|(?:\s*:?-+:?\s*\|)+$/u;
+  const table = blocksOf(md).find(
+    (n) => n.type === 'paragraph' && delimiter.test(lines[n.position?.start.line ?? 0] ?? ''),
+  );
+  if (!table?.position) return [];
+  return lines
+    .slice(table.position.start.line - 1, table.position.end.line)
+    .filter((line) => !delimiter.test(line))
+    .map((line) =>
+      line
+        .replace(/^\|/u, '')
+        .replace(/(?<!\\)\|$/u, '')
+        .split(/(?<!\\)\|/u)
+        .map((cell) => mdastText(fromMarkdown(cell.trim()))),
     );
+}
+
+describe('markdown', () => {
+  const plan = parse(STATE);
+  const md = planToMarkdown(plan);
+  const blocks = blocksOf(md);
+
+  it('renders the title, the header facts and the heading tree', () => {
+    const headings = blocks.flatMap((n) => (n.type === 'heading' ? [`${n.depth} ${mdastText(n)}`] : []));
+    expect(headings.slice(0, 6)).toEqual([
+      '1 KẾ HOẠCH',
+      '2 I. MỤC ĐÍCH',
+      '2 II. TỔ CHỨC THỰC HIỆN',
+      '3 1. Phòng Kỹ thuật an toàn',
+      '3 2. Giao Văn phòng Sở bố trí kinh phí, hoàn thành trong quý I/2024.',
+      '3 3. UBND các huyện có trách nhiệm báo cáo định kỳ 6 tháng.',
+    ]);
+    const facts = blocks.find((n) => n.type === 'list');
+    expect(facts && mdastText(facts)).toContain('Số, ký hiệu: 15/KH-SCT');
+  });
+
+  it('renders bulleted paragraphs as list items', () => {
+    const at = blocks.findIndex((n) => n.type === 'heading' && mdastText(n) === '1. Phòng Kỹ thuật an toàn');
+    const list = blocks[at + 1];
+    expect(list?.type === 'list' && list.children.map((item) => mdastText(item))).toEqual([
+      'Chủ trì, phối hợp với Công an tỉnh, Sở Y tế kiểm tra các cơ sở, xong trong tháng 02/2024.',
+      'Tổng hợp báo cáo trước ngày 15/3/2024.',
+    ]);
+  });
+
+  it('renders a task table: section, task, lead, coordinators, deadline', () => {
+    const [head, ...rows] = tableRows(md);
+    expect(head).toEqual(['Mục', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời hạn']);
+    expect(rows).toHaveLength(plan.tasks.length);
+    expect(rows[0]).toEqual([
+      'II.1',
+      'Chủ trì, phối hợp với Công an tỉnh, Sở Y tế kiểm tra các cơ sở, xong trong tháng 02/2024.',
+      'Phòng Kỹ thuật an toàn',
+      'Công an tỉnh; Sở Y tế',
+      'trong tháng 02/2024 (2024-02)',
+    ]);
+  });
+
+  it('keeps a pipe in the text inside its cell', () => {
+    const piped = planToMarkdown(parse(STATE.replace('Tổng hợp báo cáo', 'Tổng hợp | báo cáo')));
+    const row = tableRows(piped).find((cells) => cells[1]?.startsWith('Tổng hợp'));
+    expect(row?.slice(0, 3)).toEqual([
+      'II.1',
+      'Tổng hợp | báo cáo trước ngày 15/3/2024.',
+      'Phòng Kỹ thuật an toàn',
+    ]);
   });
 });
 
