@@ -306,13 +306,14 @@ const blocksOf = (md: string) => fromMarkdown(md).children;
 function tableRows(md: string): string[][] {
   const lines = md.split('\n');
   const delimiter = /^\|(?:\s*:?-+:?\s*\|)+$/u;
+  // The block whose second line is a delimiter row (positions count lines from 1, `lines` from 0).
   const table = blocksOf(md).find(
     (n) => n.type === 'paragraph' && delimiter.test(lines[n.position?.start.line ?? 0] ?? ''),
   );
   if (!table?.position) return [];
   return lines
     .slice(table.position.start.line - 1, table.position.end.line)
-    .filter((line) => !delimiter.test(line))
+    .filter((_, i) => i !== 1)
     .map((line) =>
       line
         .replace(/^\|/u, '')
