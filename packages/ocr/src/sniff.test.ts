@@ -35,7 +35,9 @@ describe('sniffInput', () => {
     new DataView(bmp.buffer).setInt32(18, 1000, true);
     new DataView(bmp.buffer).setInt32(22, -1400, true); // top-down BMPs store a negative height
     expect(sniffInput(bmp)).toEqual({ format: 'bmp', width: 1000, height: 1400 });
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0x0d, 0xb4, 0x09, 0xb0, 3, 0, 0, 0, 0, 0]);
+    const app0 = [0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 1, 0, 0x48, 0, 0x48, 0, 0];
+    const sof0 = [0xff, 0xc0, 0, 17, 8, 0x0d, 0xb4, 0x09, 0xb0, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    const jpeg = new Uint8Array([0xff, 0xd8, ...app0, ...sof0]);
     expect(sniffInput(jpeg)).toEqual({ format: 'jpeg', width: 2480, height: 3508 });
   });
 
