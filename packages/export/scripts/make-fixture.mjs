@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// Builds the DigitisedDocument the export tests read, by running the real pipeline (OCR →
+// correct → parse) on fixture scans: src/__fixtures__/<name>.digitised.json.
+//   node packages/export/scripts/make-fixture.mjs
+// Re-run it when the OCR document, the correction record or the plan model changes.
+
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { correct } from '@sohoa/correct';
+import { loadBundledLm } from '@sohoa/correct/node';
+import { createNodeOcr, readInputFile } from '@sohoa/ocr/node';
+import { parse } from '@sohoa/parse';
+
+const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
+const out = fileURLToPath(new URL('../src/__fixtures__/', import.meta.url));
+const inputs = [
+  ['sample-plan', 'sample/sample-plan.pdf'],
+  ['party-text-layer', 'pdfs/text-layer.pdf'],
+];
+
+const lm = await loadBundledLm();
+const ocr = createNodeOcr({ workers: 1 });
+try {
+  for (const [name, file] of inputs) {
+    const doc = await ocr.recognize({ source: file, bytes: await readInputFile(fixtures + file) });
+    const result = correct(doc, { lm });
+    const plan = parse(result.text, { source: file });
+    const digitised = {
+      source: file,
+      ocr: doc,
+      originalText: doc.text,
+      text: result.text,
+      corrections: result.corrections,
+      plan,
+      messages: plan.messages.map((m) => ({
+        source: 'sohoa-parse',
+        ruleId: m.ruleId,
+        reason: m.reason,
+        severity: 'warning',
+        ...(m.line ? { line: m.line } : {}),
+      })),
+    };
+    writeFileSync(`${out}${name}.digitised.json`, `${JSON.stringify(digitised, null, 1)}\n`);
+    console.log(`${name}: ${doc.pages.length} pages, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`);
+  }
+} finally {
+  await ocr.close();
+}
+
+// A plain-text plan (no geometry): the exports must work without an OCR document too.
+for (const [name, file] of [['laocai-ubnd-134-text', 'texts/plans/KH_17_LaoCai_UBND_134-KH-UBND_NQ34-NQ-TU.txt']]) {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(fixtures + file, 'utf8');
+  const result = correct(text, { lm });
+  const plan = parse(result.text, { source: file });
+  const digitised = {
+    source: file,
+    originalText: text,
+    text: result.text,
+    corrections: result.corrections,
+    plan,
+    messages: plan.messages.map((m) => ({
+      source: 'sohoa-parse',
+      ruleId: m.ruleId,
+      reason: m.reason,
+      severity: 'warning',
+      ...(m.line ? { line: m.line } : {}),
+    })),
+  };
+  writeFileSync(`${out}${name}.digitised.json`, `${JSON.stringify(digitised, null, 1)}\n`);
+  console.log(`${name}: text, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`);
+}

@@ -1,0 +1,1 @@
+export type { DigitisedDocument, DocumentMessage, MessageSource } from './document.js';
