@@ -1,67 +1,140 @@
 import type { BBox, OcrDocument } from '@sohoa/model';
+import { toHtml } from 'hast-util-to-html';
+import { h } from 'hastscript';
 
-const escapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => escapes[c]!);
-}
+/*
+ * hOCR 1.2 (https://kba.github.io/hocr-spec/1.2/) as a hast tree, serialised by hast-util-to-html: the
+ * serialiser escapes text and attribute values, so a word reading `<script>` or `a "b" & c` stays text.
+ * The output is XHTML, as tesseract writes it, so XML tools (lxml, xmllint, hocr-tools) read it.
+ */
 
-function box(b: BBox): string {
-  return `bbox ${Math.round(b.x0)} ${Math.round(b.y0)} ${Math.round(b.x1)} ${Math.round(b.y1)}`;
-}
+// hast has no XML declaration, and its doctype node has no public or system identifier: both are constant.
+const PROLOGUE =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n';
+
+/**
+ * Characters XML 1.0 forbids even as references (C0 controls but tab and newlines, lone surrogates,
+ * U+FFFE/U+FFFF). A PDF text layer can carry them; an HTML serialiser writes them as they are, and one in a
+ * word would make the whole file unreadable to an XML parser, so they become U+FFFD.
+ */
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+const xmlText = (value: string) => value.replace(NOT_XML, '\uFFFD');
+
+/*
+ * XML forbids a raw `<` in an attribute value; HTML allows it, and hast-util-to-html has no option to
+ * escape it there. The one attribute made from the document's own text is the page's `image` property (the
+ * input's name), so its `<` goes to the serialiser as U+0001 — a character `xmlText` has just removed from
+ * every string, so it cannot come from the document — and becomes `&lt;` after serialising.
+ */
+const LT = '\u0001';
+const xmlAttribute = (value: string) => xmlText(value).replaceAll('<', LT);
+
+// hast's types through hastscript, which depends on @types/hast (not a dependency of this package).
+type Element = ReturnType<typeof h>;
+type ElementContent = Element['children'][number];
+
+const round = Math.round;
+const bbox = (b: BBox) => `bbox ${round(b.x0)} ${round(b.y0)} ${round(b.x1)} ${round(b.y1)}`;
+
+/** Children with a newline between them, so each block, paragraph and line starts a line of the file. */
+const newline = (): ElementContent => ({ type: 'text', value: '\n' });
+const onLines = (nodes: ElementContent[]): ElementContent[] => [
+  ...nodes.flatMap((node) => [newline(), node]),
+  newline(),
+];
 
 /**
  * hOCR 1.2 of a document, in our reading order (header columns apart). Text-layer pages
  * are included too, with coordinates in PDF points, so one format covers every page.
  */
 export function toHocr(doc: OcrDocument): string {
-  const out: string[] = [];
-  out.push(
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">',
-    '<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="vi" lang="vi">',
-    '<head>',
-    `<title>${escapeXml(doc.source)}</title>`,
-    '<meta http-equiv="Content-Type" content="text/html;charset=utf-8"/>',
-    '<meta name="ocr-system" content="sohoa (tesseract.js)"/>',
-    '<meta name="ocr-capabilities" content="ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf"/>',
-    '</head>',
-    '<body>',
-  );
+  const source = xmlText(doc.source);
   let blockId = 0;
   let lineId = 0;
   let wordId = 0;
-  for (const page of doc.pages) {
+  const pages = doc.pages.map((page): Element => {
     const p = page.number;
-    const pageBox = box({ x0: 0, y0: 0, x1: page.width, y1: page.height });
-    out.push(
-      `<div class="ocr_page" id="page_${p}" title="image &quot;${escapeXml(doc.source)}&quot;; ${pageBox}; ppageno ${p - 1}; scan_res ${Math.round(page.dpi)} ${Math.round(page.dpi)}">`,
-    );
-    for (const block of page.blocks) {
+    const dpi = round(page.dpi);
+    const blocks = page.blocks.map((block): Element => {
       blockId++;
-      out.push(
-        `<div class="ocr_carea" id="block_${p}_${blockId}" title="${box(block.bbox)}" data-role="${block.role}">`,
-      );
-      out.push(`<p class="ocr_par" id="par_${p}_${blockId}" lang="vie" title="${box(block.bbox)}">`);
-      for (const line of block.lines) {
+      const lines = block.lines.map((line): Element => {
         lineId++;
-        const words = line.words.map((w) => {
+        const words = line.words.map((word): Element => {
           wordId++;
-          return `<span class="ocrx_word" id="word_${p}_${wordId}" title="${box(w.bbox)}; x_wconf ${Math.round(w.confidence)}">${escapeXml(w.text)}</span>`;
+          return h(
+            'span',
+            {
+              className: 'ocrx_word',
+              id: `word_${p}_${wordId}`,
+              title: `${bbox(word.bbox)}; x_wconf ${round(word.confidence)}`,
+            },
+            xmlText(word.text),
+          );
         });
-        out.push(
-          `<span class="ocr_line" id="line_${p}_${lineId}" title="${box(line.bbox)}">${words.join(' ')}</span>`,
+        // Words are separated by a space, as in tesseract's hOCR: the line's text content is its text.
+        const spaced = words.flatMap((word, i): ElementContent[] =>
+          i === 0 ? [word] : [{ type: 'text', value: ' ' }, word],
         );
-      }
-      out.push('</p>', '</div>');
-    }
-    out.push('</div>');
-  }
-  out.push('</body>', '</html>', '');
-  return out.join('\n');
+        return h(
+          'span',
+          { className: 'ocr_line', id: `line_${p}_${lineId}`, title: bbox(line.bbox) },
+          spaced,
+        );
+      });
+      return h(
+        'div',
+        {
+          className: 'ocr_carea',
+          id: `block_${p}_${blockId}`,
+          title: bbox(block.bbox),
+          dataRole: block.role,
+        },
+        onLines([
+          h(
+            'p',
+            { className: 'ocr_par', id: `par_${p}_${blockId}`, lang: 'vie', title: bbox(block.bbox) },
+            onLines(lines),
+          ),
+        ]),
+      );
+    });
+    const title = [
+      `image "${xmlAttribute(doc.source)}"`,
+      bbox({ x0: 0, y0: 0, x1: page.width, y1: page.height }),
+      `ppageno ${p - 1}`,
+      `scan_res ${dpi} ${dpi}`,
+    ].join('; ');
+    return h('div', { className: 'ocr_page', id: `page_${p}`, title }, onLines(blocks));
+  });
+
+  const html = h(
+    'html',
+    { xmlns: 'http://www.w3.org/1999/xhtml', xmlLang: 'vi', lang: 'vi' },
+    onLines([
+      h(
+        'head',
+        onLines([
+          h('title', source),
+          h('meta', { httpEquiv: 'Content-Type', content: 'text/html;charset=utf-8' }),
+          h('meta', { name: 'ocr-system', content: 'sohoa (tesseract.js)' }),
+          h('meta', {
+            name: 'ocr-capabilities',
+            content: 'ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf',
+          }),
+        ]),
+      ),
+      h('body', onLines(pages)),
+    ]),
+  );
+
+  const xhtml = toHtml(html, {
+    // XML wants every element closed: void elements as `<meta .../>`, and no optional tag left out.
+    closeSelfClosing: true,
+    tightSelfClosing: true,
+    omitOptionalTags: false,
+  });
+  // XML forbids `]]>` in text (a CDATA end); HTML does not, so the serialiser leaves it. `&gt;` reads the
+  // same in text and in attribute values, so replacing every occurrence changes nothing else.
+  return `${PROLOGUE}${xhtml.replaceAll(LT, '&lt;').replaceAll(']]>', ']]&gt;')}\n`;
 }
