@@ -3,6 +3,8 @@
 // correct → parse) on fixture scans: src/__fixtures__/<name>.digitised.json.
 //   node packages/export/scripts/make-fixture.mjs
 // Re-run it when the OCR document, the correction record or the plan model changes.
+// Names as arguments remake only those fixtures (the others stay byte for byte):
+//   node packages/export/scripts/make-fixture.mjs laocai134-noisy-150
 
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -16,12 +18,17 @@ const out = fileURLToPath(new URL('../src/__fixtures__/', import.meta.url));
 const inputs = [
   ['sample-plan', 'sample/sample-plan.pdf'],
   ['party-text-layer', 'pdfs/text-layer.pdf'],
+  // A noisy 150 dpi PNG scan: an image input with many applied corrections (tones, marks, a split),
+  // for the searchable PDF made over an image and its CER before and after correction.
+  ['laocai134-noisy-150', 'scans/bench-laocai134-noisy-150.png'],
 ];
+const only = process.argv.slice(2);
+const wanted = ([name]) => only.length === 0 || only.includes(name);
 
 const lm = await loadBundledLm();
 const ocr = createNodeOcr({ workers: 1 });
 try {
-  for (const [name, file] of inputs) {
+  for (const [name, file] of inputs.filter(wanted)) {
     const doc = await ocr.recognize({ source: file, bytes: await readInputFile(fixtures + file) });
     const result = correct(doc, { lm });
     const plan = parse(result.text, { source: file });
@@ -48,7 +55,9 @@ try {
 }
 
 // A plain-text plan (no geometry): the exports must work without an OCR document too.
-for (const [name, file] of [['laocai-ubnd-134-text', 'texts/plans/KH_17_LaoCai_UBND_134-KH-UBND_NQ34-NQ-TU.txt']]) {
+for (const [name, file] of [
+  ['laocai-ubnd-134-text', 'texts/plans/KH_17_LaoCai_UBND_134-KH-UBND_NQ34-NQ-TU.txt'],
+].filter(wanted)) {
   const { readFileSync } = await import('node:fs');
   const text = readFileSync(fixtures + file, 'utf8');
   const result = correct(text, { lm });
