@@ -48,7 +48,9 @@ try {
       })),
     };
     writeFileSync(`${out}${name}.digitised.json`, `${JSON.stringify(digitised, null, 1)}\n`);
-    console.log(`${name}: ${doc.pages.length} pages, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`);
+    console.log(
+      `${name}: ${doc.pages.length} pages, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`,
+    );
   }
 } finally {
   await ocr.close();
