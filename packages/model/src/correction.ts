@@ -3,7 +3,8 @@
  * Crosses package boundaries (CLI JSON, HTML export, extension): made by `@sohoa/correct`.
  */
 
-import { z } from 'zod';
+// `* as z`, not `{ z }`: bundlers then keep only the members used, not zod's 60-odd locales (browser-bundle.test.ts).
+import * as z from 'zod';
 
 export const CorrectionReason = z.enum([
   /** Decomposed marks composed (NFC). */

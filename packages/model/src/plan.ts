@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// `* as z`, not `{ z }`: bundlers then keep only the members used, not zod's 60-odd locales (browser-bundle.test.ts).
+import * as z from 'zod';
 
 /*
  * The plan model: the typed form of a Vietnamese administrative document (Kế hoạch, Nghị quyết, Chỉ thị,
