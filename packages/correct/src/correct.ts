@@ -10,13 +10,16 @@
 
 import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
 import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
+import type { Candidate } from './candidates/generate.js';
 import { editCost } from './channel/cost.js';
 import { lettersOf } from './channel/letters.js';
 import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
+import { chunkBounds } from './chunks.js';
 import { type DecodeOptions, decode, type Option, type Slot, slotPosteriors } from './decode.js';
 import { repairDocumentNumbers } from './docnumber.js';
 import { createEngine, type Engine, type WordInfo } from './engine.js';
 import { repairHeadings } from './headings.js';
+import { checkOptions, confidenceAt, readInput } from './input.js';
 import { allCaseAmbiguous, applyCase, caseAmbiguous, casePattern } from './letter-case.js';
 import type { SyllableLm } from './lm/index.js';
 import { describeEdit } from './notes.js';
@@ -26,8 +29,11 @@ import { repairPunctuation } from './punctuation.js';
 import { type FixedSpan, segment, type Unit } from './units.js';
 
 export interface CorrectOptions {
-  /** The syllable language model (`loadBundledLm()` in Node, `fetchSyllableLm(url)` in browsers). */
-  lm: SyllableLm;
+  /**
+   * The syllable language model (`loadBundledLm()` in Node, `fetchSyllableLm(url)` in browsers).
+   * Without it only the rules run: nothing is decoded.
+   */
+  lm?: SyllableLm;
   /**
    * Corrections at least this confident are applied; the others are suggestions. Default 0.6. A
    * real word's replacement that no kept neighbour backs stays a suggestion whatever its confidence.
@@ -73,6 +79,8 @@ export const DEFAULT_MARGIN = 3;
 const UNK_PENALTY = 1.5;
 /** See slotOptions. */
 const UNIGRAM_MARGIN = 6;
+/** Misreading rates whose slot options are kept at once (see slotOptions). */
+const MEMO_RATES = 64;
 const ACR_PENALTY = 1.5;
 
 interface Edit {
@@ -111,6 +119,9 @@ function engineFor(lm: SyllableLm, table: ChannelTable, limit: number): Engine {
 function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: number): readonly Option[] {
   let byRate = engine.memo.get(pErr);
   if (byRate === undefined) {
+    // Every OCR confidence and every document rate is a rate of its own: in a long run (a batch,
+    // a long text read piece by piece) the rates, not only the readings, must be bounded.
+    if (engine.memo.size >= MEMO_RATES) engine.memo.clear();
     byRate = new Map();
     engine.memo.set(pErr, byRate);
   }
@@ -173,6 +184,42 @@ function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: nu
   return opts;
 }
 
+/** Slot options with joins, by the options without (one array per rate and reading) and the joins. */
+const joinedOptions = new WeakMap<readonly Option[], Map<readonly Candidate[], readonly Option[]>>();
+
+/**
+ * The options of a slot followed by its joins with the next word. Shared like slotOptions' arrays
+ * (both inputs are cached arrays), so a long text does not build them again for every word.
+ */
+function withJoins(
+  opts: readonly Option[],
+  joins: readonly Candidate[],
+  table: ChannelTable,
+  pErr: number,
+): readonly Option[] {
+  let byJoins = joinedOptions.get(opts);
+  if (byJoins === undefined) {
+    byJoins = new Map();
+    joinedOptions.set(opts, byJoins);
+  }
+  let out = byJoins.get(joins);
+  if (out === undefined) {
+    const joined = joins.map(
+      (c): Option => ({
+        ids: c.ids,
+        cost: -LOG10(errorRateForTone(table, pErr, c.tone)) + c.edit,
+        span: 2,
+        text: c.text,
+        reason: 'join',
+      }),
+    );
+    out = [...opts, ...joined];
+    if (byJoins.size > 1000) byJoins.clear();
+    byJoins.set(joins, out);
+  }
+  return out;
+}
+
 interface SlotPlan {
   slots: Slot[];
   /** The unit of each slot. */
@@ -190,7 +237,7 @@ interface SlotPlan {
 function buildSlots(
   engine: Engine,
   units: Unit[],
-  confidences: Float64Array | undefined,
+  confidenceOf: ConfidenceOf,
   errorRate: number | undefined,
   scale = 1,
 ): SlotPlan {
@@ -209,7 +256,7 @@ function buildSlots(
     }
     if (unit.kind === 'skip') continue;
     if (unit.kind === 'fixed' && unit.tokenKind === 'punct') continue;
-    const conf = confidenceAt(confidences, unit.start, unit.end);
+    const conf = confidenceOf(unit.start, unit.end);
     const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf) * scale));
     let info: WordInfo | null = null;
     if (unit.kind === 'word' || unit.kind === 'acronym') {
@@ -234,18 +281,7 @@ function buildSlots(
         const a = info?.form ?? unit.reading;
         const b = engine.word(next.reading).form;
         const joins = engine.joined(a.toLowerCase(), b, spaced);
-        if (joins.length > 0) {
-          const joined = joins.map(
-            (c): Option => ({
-              ids: c.ids,
-              cost: -LOG10(errorRateForTone(table, pErr, c.tone)) + c.edit,
-              span: 2,
-              text: c.text,
-              reason: 'join',
-            }),
-          );
-          opts = [...opts, ...joined];
-        }
+        if (joins.length > 0) opts = withJoins(opts, joins, table, pErr);
       }
     }
     slots.push({ options: opts, breakBefore: pendingBreak });
@@ -288,44 +324,6 @@ function styleCounts(text: string): { old: number; new: number } {
   return STYLE_SENSITIVE.test(text.normalize('NFC')) ? countToneStyles(text) : { old: 0, new: 0 };
 }
 
-/** OCR word confidences located in the document text: [start, end, confidence] triples. */
-function locateWords(doc: OcrDocument): Float64Array {
-  const spans: number[] = [];
-  const text = doc.text;
-  let cursor = 0;
-  for (const page of doc.pages) {
-    for (const block of page.blocks) {
-      for (const line of block.lines) {
-        for (const word of line.words) {
-          const at = text.indexOf(word.text, cursor);
-          if (at < 0 || at - cursor > 400) continue;
-          spans.push(at, at + word.text.length, word.confidence);
-          cursor = at + word.text.length;
-        }
-      }
-    }
-  }
-  return Float64Array.from(spans);
-}
-
-function confidenceAt(spans: Float64Array | undefined, start: number, end: number): number | undefined {
-  if (spans === undefined) return undefined;
-  // Binary search for the first span ending after `start`.
-  let lo = 0;
-  let hi = spans.length / 3;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (spans[mid * 3 + 1]! <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  let min: number | undefined;
-  for (let k = lo; k < spans.length / 3 && spans[k * 3]! < end; k++) {
-    const c = spans[k * 3 + 2]!;
-    if (min === undefined || c < min) min = c;
-  }
-  return min;
-}
-
 /** The word in the target tone placement style (unchanged when the styles agree). */
 const styled: Record<ToneStyle, Map<string, string>> = { old: new Map(), new: new Map() };
 
@@ -346,23 +344,91 @@ function inStyle(word: string, style: ToneStyle): string {
 
 const LOG10 = Math.log10;
 
-/** Corrects OCR output: plain text, or an OcrDocument whose word confidences weigh the choices. */
-export function correct(input: string | OcrDocument, options: CorrectOptions): CorrectResult {
-  const text = typeof input === 'string' ? input : input.text;
-  const confidences = typeof input === 'string' ? undefined : locateWords(input);
-  const lm = options.lm;
-  const table = options.table ?? DEFAULT_TABLE;
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const suggest = options.suggest ?? DEFAULT_SUGGEST;
-  const decodeOptions: DecodeOptions = { beam: options.beam ?? 6, channelWeight: options.channelWeight ?? 1 };
-  const engine = engineFor(lm, table, options.candidates ?? 8);
+/** The OCR confidence of the words over [start, end) of the piece being corrected, if known. */
+type ConfidenceOf = (start: number, end: number) => number | undefined;
 
-  const counts = styleCounts(text);
-  const dominant: ToneStyle = counts.new > counts.old ? 'new' : 'old';
-  const style: ToneStyle =
-    options.toneStyle === 'old' || options.toneStyle === 'new' ? options.toneStyle : dominant;
-  const restyle = options.toneStyle !== 'keep';
+/** Options with their defaults, as one piece of text is corrected. */
+interface Settings {
+  lm: SyllableLm | undefined;
+  table: ChannelTable;
+  threshold: number;
+  suggest: number;
+  decode: DecodeOptions;
+  candidates: number;
+  margin: number;
+  errorRate: number | undefined;
+  style: ToneStyle;
+  restyle: boolean;
+}
 
+/**
+ * Corrects OCR output: plain text, or an OcrDocument whose word confidences weigh the choices.
+ * Never throws on a string; other input, or options of the wrong type, give a `CorrectError`.
+ * Without `options.lm` only the rules run (document numbers, heading numerals, punctuation,
+ * look-alike marks, letter case, tone style, Unicode form). A long text is corrected piece by
+ * piece (`chunks.ts`), so memory stays bounded; positions are always in the whole text.
+ */
+export function correct(input: string | OcrDocument, options: CorrectOptions = {}): CorrectResult {
+  const { text, confidences } = readInput(input);
+  const checked = checkOptions(options);
+
+  // The tone placement style is the whole document's, counted piece by piece.
+  const pieces = chunkBounds(text);
+  let old = 0;
+  let fresh = 0;
+  for (const [start, end] of pieces) {
+    const counts = styleCounts(text.slice(start, end));
+    old += counts.old;
+    fresh += counts.new;
+  }
+  const dominant: ToneStyle = fresh > old ? 'new' : 'old';
+  const settings: Settings = {
+    lm: checked.lm,
+    table: checked.table ?? DEFAULT_TABLE,
+    threshold: checked.threshold ?? DEFAULT_THRESHOLD,
+    suggest: checked.suggest ?? DEFAULT_SUGGEST,
+    decode: { beam: checked.beam ?? 6, channelWeight: checked.channelWeight ?? 1 },
+    candidates: checked.candidates ?? 8,
+    margin: checked.margin ?? DEFAULT_MARGIN,
+    errorRate: checked.errorRate,
+    style: checked.toneStyle === 'old' || checked.toneStyle === 'new' ? checked.toneStyle : dominant,
+    restyle: checked.toneStyle !== 'keep',
+  };
+
+  // Heading numerals follow the numbering sequence of the whole text: found once, over all of it.
+  const headings = repairHeadings(text);
+  const assembler = new Assembler(text, settings.threshold);
+  let h = 0;
+  for (const [start, end] of pieces) {
+    const piece = text.slice(start, end);
+    const pieceHeadings: Edit[] = [];
+    for (; h < headings.length && headings[h]!.start < end; h++) {
+      const r = headings[h]!;
+      // A heading cut by a piece boundary (only in a line longer than a piece) is left alone.
+      if (r.start < start || r.end > end) continue;
+      pieceHeadings.push({
+        ...r,
+        start: r.start - start,
+        end: r.end - start,
+        reason: 'heading',
+        alternatives: [],
+      });
+    }
+    const confidenceOf: ConfidenceOf = (a, b) => confidenceAt(confidences, start + a, start + b);
+    assembler.add(start, end, correctPiece(piece, pieceHeadings, confidenceOf, settings));
+  }
+  return { ...assembler.finish(), toneStyle: settings.style };
+}
+
+/** The edits of one piece of text (offsets in the piece), headings already found. */
+function correctPiece(
+  text: string,
+  headings: Edit[],
+  confidenceOf: ConfidenceOf,
+  settings: Settings,
+): Edit[] {
+  const { lm, threshold, suggest, style, restyle } = settings;
+  const decodeOptions = settings.decode;
   const edits: Edit[] = [];
 
   // 1. Rules certain by construction.
@@ -375,8 +441,8 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
     });
     fixed.push({ start: r.start, end: r.end, as: 'docnumber' });
   }
-  for (const r of repairHeadings(text)) {
-    edits.push({ ...r, reason: 'heading', alternatives: [] });
+  for (const r of headings) {
+    edits.push(r);
     fixed.push({ start: r.start, end: r.end, as: 'skip' });
   }
   for (const r of repairPunctuation(text)) {
@@ -384,21 +450,28 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
     fixed.push({ start: r.start, end: r.end, as: 'skip' });
   }
 
+  if (lm === undefined) {
+    // No model, no decoding: the words kept as read are still settled.
+    keptWords(segment(text, fixed, false), edits, style, restyle);
+    return edits;
+  }
+  const engine = engineFor(lm, settings.table, settings.candidates);
+
   // 2. Slots and their options; 3. decoding.
   const units = segment(text, fixed, lm.has(','));
-  let plan = buildSlots(engine, units, confidences, options.errorRate);
-  const margin = options.margin ?? DEFAULT_MARGIN;
+  let plan = buildSlots(engine, units, confidenceOf, settings.errorRate);
+  const margin = settings.margin;
   prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
   let choice = decode(lm, plan.slots, decodeOptions);
   // Scans differ: a document where the first pass changed far more words than its misreading rates
   // (the prior for plain text, the OCR confidences' for a document) expect is read again with those
   // rates scaled to what it found. A badly scanned page has runs of neighbouring errors, which the
   // calibrated rates would not believe.
-  if (options.errorRate === undefined) {
+  if (settings.errorRate === undefined) {
     const { expected } = plan;
     const rate = documentErrorRate(plan, choice);
     if (rate > ADAPT_TRIGGER * expected) {
-      plan = buildSlots(engine, units, confidences, undefined, rate / expected);
+      plan = buildSlots(engine, units, confidenceOf, undefined, rate / expected);
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
       choice = decode(lm, plan.slots, decodeOptions);
     }
@@ -433,6 +506,15 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
   markUnsupported(lm, slots, choice, infos, changes, threshold);
 
   // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.
+  keptWords(units, edits, style, restyle);
+
+  // 6. Junk: words that are nothing, with nothing near them.
+  for (const j of findJunk(units, slots, slotUnit, choice, infos, confidenceOf, lm)) edits.push(j);
+  return edits;
+}
+
+/** Edits of the words no earlier edit touched: look-alike marks, tone placement, letter case, NFC. */
+function keptWords(units: Unit[], edits: Edit[], style: ToneStyle, restyle: boolean): void {
   const touched = new Set<number>();
   for (const e of edits) touched.add(e.start);
   for (let u = 0; u < units.length; u++) {
@@ -471,11 +553,6 @@ export function correct(input: string | OcrDocument, options: CorrectOptions): C
       note,
     });
   }
-
-  // 6. Junk: words that are nothing, with nothing near them.
-  for (const j of findJunk(units, slots, slotUnit, choice, infos, confidences, lm)) edits.push(j);
-
-  return assemble(text, edits, threshold, style);
 }
 
 function changeEdit(
@@ -716,7 +793,7 @@ function findJunk(
   slotUnit: number[],
   choice: Int32Array,
   infos: (WordInfo | null)[],
-  confidences: Float64Array | undefined,
+  confidenceOf: ConfidenceOf,
   lm: SyllableLm,
 ): Edit[] {
   const out: Edit[] = [];
@@ -758,7 +835,7 @@ function findJunk(
       (VIETNAMESE_MARKS.test(w.reading.toLowerCase().normalize('NFD')) &&
         parseSyllable(w.reading.toLowerCase(), { strictTonePlacement: false }) === null);
     if (!odd || casePattern(w.reading) === 'upper') continue;
-    const conf = confidenceAt(confidences, start, end);
+    const conf = confidenceOf(start, end);
     // Certain only when the engine itself did not believe it.
     const confidence =
       conf !== undefined && conf < 30 ? 0.9 : hasPunct && [...w.reading].length <= 5 ? 0.4 : 0.2;
@@ -778,38 +855,69 @@ function findJunk(
   return out;
 }
 
-/** Applies the confident edits and lays out the correction records. */
-function assemble(text: string, edits: Edit[], threshold: number, style: ToneStyle): CorrectResult {
-  edits.sort((a, b) => a.start - b.start || b.end - a.end);
-  const lineStarts = lineStartsOf(text);
-  let out = '';
-  let at = 0;
-  const corrections: Correction[] = [];
-  for (const e of edits) {
-    if (e.start < at) continue; // overlaps an earlier edit: the earlier (rule) wins
-    if (e.replacement === text.slice(e.start, e.end)) continue;
-    out += text.slice(at, e.start);
-    const applied = e.confidence >= threshold && e.unsupported !== true;
-    const outputStart = out.length;
-    out += applied ? e.replacement : text.slice(e.start, e.end);
-    const { line, column } = pointAt(lineStarts, e.start);
-    corrections.push({
-      start: e.start,
-      end: e.end,
-      line,
-      column,
-      outputStart,
-      outputEnd: out.length,
-      original: text.slice(e.start, e.end),
-      replacement: e.replacement,
-      confidence: Math.min(1, Math.max(0, e.confidence)),
-      reason: e.reason,
-      applied,
-      alternatives: e.alternatives,
-      note: e.note,
-    });
-    at = e.end;
+/**
+ * Applies the confident edits and lays out the correction records, piece after piece: the output
+ * is kept as a list of strings joined once, and each record gets its place in the whole input and
+ * the whole output.
+ */
+class Assembler {
+  private readonly parts: string[] = [];
+  private outLength = 0;
+  private readonly corrections: Correction[] = [];
+  private readonly lineStarts: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly threshold: number,
+  ) {
+    this.lineStarts = lineStartsOf(text);
   }
-  out += text.slice(at);
-  return { text: out, corrections, toneStyle: style };
+
+  /** Adds the piece [base, end) of the text with its edits (offsets in the piece). */
+  add(base: number, end: number, edits: Edit[]): void {
+    const text = this.text;
+    edits.sort((a, b) => a.start - b.start || b.end - a.end);
+    let at = base;
+    for (const e of edits) {
+      const start = base + e.start;
+      const stop = base + e.end;
+      if (start < at) continue; // overlaps an earlier edit: the earlier (rule) wins
+      const original = text.slice(start, stop);
+      if (e.replacement === original) continue;
+      this.push(text.slice(at, start));
+      const applied = e.confidence >= this.threshold && e.unsupported !== true;
+      const outputStart = this.outLength;
+      this.push(applied ? e.replacement : original);
+      const { line, column } = pointAt(this.lineStarts, start);
+      this.corrections.push({
+        start,
+        end: stop,
+        line,
+        column,
+        outputStart,
+        outputEnd: this.outLength,
+        original,
+        replacement: e.replacement,
+        confidence: Math.min(1, Math.max(0, e.confidence)),
+        reason: e.reason,
+        applied,
+        alternatives: e.alternatives,
+        // A note is built by concatenation, a tree of string pieces three times its size: a
+        // long text keeps hundreds of thousands of them, so each is kept as one flat copy.
+        note: e.note.normalize('NFC'),
+      });
+      at = stop;
+    }
+    this.push(text.slice(at, end));
+  }
+
+  finish(): { text: string; corrections: Correction[] } {
+    return { text: this.parts.join(''), corrections: this.corrections };
+  }
+
+  private push(s: string): void {
+    if (s === '') return;
+    this.parts.push(s);
+    this.outLength += s.length;
+  }
 }

@@ -44,6 +44,16 @@ export interface Engine {
 
 const EMPTY: Candidate[] = [];
 
+/** The number of code points of `s`, without building an array of them. */
+function codePoints(s: string): number {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
 export function createEngine(lm: SyllableLm, table: ChannelTable, generate: GenerateOptions): Engine {
   const inv = inventoryOf(lm);
   const ct = compileTable(table);
@@ -95,8 +105,8 @@ export function createEngine(lm: SyllableLm, table: ChannelTable, generate: Gene
     joined(a, b, spaced) {
       // Where OCR cuts a syllable: before its vowel ("th ành", "tri ển"), or after one or two
       // letters ("n ghiệp"); a digit read for a letter is glued to the word ("1ực").
-      const al = [...a].length;
-      const letters = al + [...b].length;
+      const al = codePoints(a);
+      const letters = al + codePoints(b);
       if (letters > 8 || !(al <= 2 || VOWELS.has(letterInfo(b[0] ?? '').base))) return EMPTY;
       const key = `${a}\u0000${b}\u0000${spaced}`;
       let list = joins.get(key);

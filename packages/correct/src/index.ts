@@ -19,6 +19,7 @@ export {
   DEFAULT_THRESHOLD,
 } from './correct.js';
 export { type DocNumberRepair, repairDocumentNumbers } from './docnumber.js';
+export { CorrectError, type CorrectErrorCode, isCorrectError } from './errors.js';
 export { type HeadingRepair, repairHeadings } from './headings.js';
 export * from './lm/index.js';
 export { findLookalikes, type LookalikeRepair } from './lookalike.js';

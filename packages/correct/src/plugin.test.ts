@@ -80,11 +80,22 @@ describe('unified plugins', () => {
     expect(file.messages[0]?.place).toMatchObject({ start: { line: 3, column: 10, offset: 18 } });
   });
 
-  it('needs a model', () => {
+  it('rejects a model that is none when the pipeline is set up, with a CorrectError', () => {
     expect(() =>
       unified()
-        .use(sohoaCorrect, {} as never)
+        .use(sohoaCorrect, { lm: 'model' } as never)
         .freeze(),
-    ).toThrow(/lm/);
+    ).toThrow(
+      expect.objectContaining({ name: 'CorrectError', code: 'invalid-options', path: ['options', 'lm'] }),
+    );
+  });
+
+  it('runs the rules alone without options', async () => {
+    const file = await unified()
+      .use(sohoaTextParse)
+      .use(sohoaCorrect)
+      .use(sohoaTextStringify)
+      .process('Nghị quyết số 36-NQ/7W.');
+    expect(String(file)).toBe('Nghị quyết số 36-NQ/TW.');
   });
 });

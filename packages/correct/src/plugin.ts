@@ -11,6 +11,7 @@
 import type { Plugin } from 'unified';
 import type { Literal, Node, Parent, Position } from 'unist';
 import { type CorrectOptions, correct } from './correct.js';
+import { checkOptions } from './input.js';
 import { reportCorrections } from './messages.js';
 
 export type SohoaCorrectOptions = CorrectOptions;
@@ -35,9 +36,10 @@ function walk(node: Node, visit: (text: TextNode) => void): void {
   if (Array.isArray(children)) for (const child of children) walk(child, visit);
 }
 
-/** Corrects the text nodes of the tree; messages go to the file. */
-export const sohoaCorrect: Plugin<[SohoaCorrectOptions], Node> = function sohoaCorrect(options) {
-  if (!options?.lm) throw new Error('sohoaCorrect needs `lm`: a syllable language model (loadBundledLm()).');
+/** Corrects the text nodes of the tree; messages go to the file. Without `lm`, the rules only. */
+export const sohoaCorrect: Plugin<[SohoaCorrectOptions?], Node> = function sohoaCorrect(options = {}) {
+  // Wrong options fail when the pipeline is set up, not on the first text node.
+  checkOptions(options);
   return (tree, file) => {
     const source = typeof file.value === 'string' ? file.value : undefined;
     walk(tree, (node) => {
