@@ -1,39 +1,33 @@
 import type { DigitisedDocument } from './document.js';
+import { toAlto } from './formats/alto.js';
 import { type CsvOptions, toCsv } from './formats/csv.js';
 import { type DocxOptions, toDocx } from './formats/docx.js';
+import { toHocr } from './formats/hocr.js';
 import { type HtmlOptions, toHtml } from './formats/html.js';
 import { type IcsOptions, toIcs } from './formats/ics.js';
 import { type JsonOptions, toJson } from './formats/json.js';
-import { toAlto } from './formats/alto.js';
-import { toHocr } from './formats/hocr.js';
 import { type MarkdownOptions, toMarkdown } from './formats/markdown.js';
 import { type SearchablePdfOptions, toSearchablePdf } from './formats/pdf.js';
 import { toText } from './formats/txt.js';
 
 export type { DigitisedDocument, DocumentMessage, MessageSource } from './document.js';
-
-// Formats made from the document's text and plan.
+// Formats: those made from the document's text and plan, and those made from the OCR geometry (alto, hocr,
+// pdf, with the corrected words in that geometry from geometry/). One sorted list, as biome wants it.
+export { toAlto } from './formats/alto.js';
 export { CSV_COLUMNS, type CsvColumn, type CsvOptions, taskRows, toCsv } from './formats/csv.js';
 export { type DocxOptions, toDocx } from './formats/docx.js';
+export { toHocr } from './formats/hocr.js';
 export { type HtmlOptions, sanitizeAndStringify, toHast, toHtml } from './formats/html.js';
 export { type IcsOptions, shorten, taskTodos, taskUid, toIcs } from './formats/ics.js';
 export { type JsonOptions, toJson } from './formats/json.js';
 export { type MarkdownOptions, toMarkdown, toMdast } from './formats/markdown.js';
-export { toText } from './formats/txt.js';
-export { htmlSchema } from './html/schema.js';
-export { DocumentJson, DocumentMessageSchema, documentJsonSchema } from './json-schema.js';
-export { locate, locateTasks, pageAt, type Span, taskPage } from './locate.js';
-export { type Day, deadlineVi, dueDay, periodBounds, periodVi, recurrenceVi } from './when.js';
-
-// Formats made from the OCR geometry (hocr, alto, pdf), and the corrected words in that geometry.
-export { toAlto } from './formats/alto.js';
-export { toHocr } from './formats/hocr.js';
 export {
   type InputFormat,
   SearchablePdfError,
   type SearchablePdfOptions,
   toSearchablePdf,
 } from './formats/pdf.js';
+export { toText } from './formats/txt.js';
 export {
   type CorrectedBlock,
   type CorrectedLayout,
@@ -43,6 +37,10 @@ export {
   correctedLayout,
   GeometryError,
 } from './geometry/index.js';
+export { htmlSchema } from './html/schema.js';
+export { DocumentJson, DocumentMessageSchema, documentJsonSchema } from './json-schema.js';
+export { locate, locateTasks, pageAt, type Span, taskPage } from './locate.js';
+export { type Day, deadlineVi, dueDay, periodBounds, periodVi, recurrenceVi } from './when.js';
 
 /** What a format is, for file names, downloads and HTTP responses. */
 export interface FormatInfo {
@@ -118,7 +116,11 @@ const geometryFormats = {
     extension: 'pdf',
     mediaType: 'application/pdf',
     binary: true,
-    render: toSearchablePdf,
+    // The table's renderers take optional options; this one cannot do without the input's bytes.
+    render: (doc, options) => {
+      if (!options) throw new TypeError('the pdf format needs the input: { original, format }');
+      return toSearchablePdf(doc, options);
+    },
   }),
 };
 
