@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cer } from '@sohoa/vi';
-import { PDFDocument } from 'pdf-lib';
+import { degrees, PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { digitised, loadDigitised, ocrDocument, page, w } from '../geometry/test-documents.js';
 import { toSearchablePdf } from './pdf.js';
@@ -104,6 +104,36 @@ describe('toSearchablePdf', () => {
     const k = 72 / 150;
     expect(x0).toBeCloseTo(first.bbox.x0 * k, 0);
     expect(x1).toBeCloseTo(first.bbox.x1 * k, 0);
+  });
+
+  it.each([0, 90, 180, 270])('places words right on a page turned %i° with a crop box', async (angle) => {
+    // A blank 600 × 800 page cropped to 500 × 700 at (50, 40), shown turned: the OCR saw it as a viewer shows it.
+    const input = await PDFDocument.create();
+    const blank = input.addPage([600, 800]);
+    blank.setCropBox(50, 40, 500, 700);
+    blank.setRotation(degrees(angle));
+    const [width, height] = angle % 180 === 0 ? [500, 700] : [700, 500];
+    const ocr = ocrDocument([page(1, [[w('Quyết', 100, 190, 50), w('định', 200, 260, 50)]])]);
+    Object.assign(ocr.pages[0]!, { width: width * 2, height: height * 2, dpi: 144 });
+    const out = await toSearchablePdf(digitised(ocr, []), { original: await input.save(), format: 'pdf' });
+    if (!hasPdftotext) return;
+    const html = pdftotext(out, `turned-${angle}`, '-bbox', '-cropbox');
+    const box = (word: string) =>
+      html
+        .match(
+          new RegExp(
+            `<word xMin="([\\d.]+)" yMin="([\\d.]+)" xMax="([\\d.]+)" yMax="([\\d.]+)">${word}</word>`,
+          ),
+        )
+        ?.slice(1)
+        .map(Number);
+    // Pixels at 144 dpi are half-points; pdftotext -bbox -cropbox measures from the shown crop box's top left.
+    const quyet = box('Quyết');
+    expect(quyet).toBeDefined();
+    expect(quyet![0]).toBeCloseTo(50, 0);
+    expect(quyet![1]).toBeGreaterThan(20);
+    expect(quyet![3]).toBeLessThan(40);
+    expect(box('định')![0]).toBeCloseTo(100, 0);
   });
 
   it('a born-digital PDF (text layer) keeps its own text and gets no second copy', async () => {
