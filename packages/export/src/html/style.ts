@@ -18,7 +18,7 @@ h2 { font-size: 1.1rem; margin: .25rem 0 .75rem; }
 .doc-text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .page-break { display: block; text-align: center; color: var(--muted); border-top: 1px dashed var(--line); margin: .75rem 0; font-size: .8rem; }
 .page-break::before { content: "Trang " attr(data-page); }
-.legend span { margin-right: .5rem; }
+.legend > * { margin-right: .6rem; }
 .corr { text-decoration: none; border-radius: 2px; padding: 0 1px; cursor: help; }
 ins.corr { border-bottom: 2px solid; }
 mark.corr { background: none; border-bottom: 2px dotted; }
