@@ -5,10 +5,14 @@ const help = `sohoa — digitise scanned Vietnamese administrative documents, of
 Usage: sohoa <command> [options]
 
 Commands:
+  digitise <inputs...> --out DIR
+                    the whole pipeline: OCR, correction, structure, and every export
+                    (json, md, html, csv, ics, docx, hocr, alto, searchable pdf, txt)
   ocr <inputs...>   read scans and PDFs into text (txt, json, hocr)
   correct <file|->  fix OCR errors in Vietnamese text: diacritics, look-alikes, splits (text, json, diff)
   parse <file|->    read a document's structure: header, sections, tasks (json, md)
   schema            print the JSON Schema of the parsed plan
+  eval <hyp> <ref>  measure a text against a reference: CER, WER, words fixed and broken
 
 Run "sohoa <command> --help" for a command's options.`;
 
@@ -16,6 +20,8 @@ type Run = (argv: string[], io: Io) => Promise<number>;
 
 // Loaded on demand: only `ocr` (and `parse` given a scan) needs tesseract.js, pdf.js and canvas.
 const commands: Record<string, () => Promise<Run>> = {
+  digitise: async () => (await import('./commands/digitise.js')).runDigitise,
+  eval: async () => (await import('./commands/eval.js')).runEval,
   ocr: async () => (await import('./commands/ocr.js')).runOcr,
   correct: async () => (await import('./commands/correct.js')).runCorrect,
   parse: async () => (await import('./commands/parse.js')).runParse,

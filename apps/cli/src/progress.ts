@@ -19,13 +19,15 @@ export class ProgressBar {
   #pagesTotal = 0;
   #filesDone = 0;
 
+  #stage = '';
+
   constructor(stream: ProgressStream, files: number, enabled = Boolean(stream.isTTY)) {
     this.#stream = stream;
     this.#filesTotal = files;
     if (!enabled) return;
     this.#multi = new MultiBar({
       stream: stream as unknown as NodeJS.WritableStream,
-      format: '{bar} {value}/{total} pages · {files} files · ETA {eta_formatted}',
+      format: '{bar} {value}/{total} pages · {files} files{stage} · ETA {eta_formatted}',
       barCompleteChar: '█',
       barIncompleteChar: '░',
       barsize: 24,
@@ -36,7 +38,7 @@ export class ProgressBar {
       // The bar may be drawn before any page count is known.
       emptyOnZero: true,
     });
-    this.#bar = this.#multi.create(0, 0, { files: this.#files() });
+    this.#bar = this.#multi.create(0, 0, { files: this.#files(), stage: '' });
   }
 
   addPages(n: number): void {
@@ -51,6 +53,12 @@ export class ProgressBar {
   fileDone(): void {
     this.#filesDone++;
     this.#bar?.update({ files: this.#files() });
+  }
+
+  /** What the batch is doing now ("correcting plan.pdf"), shown in the bar. */
+  stage(text: string): void {
+    this.#stage = text ? ` · ${text}` : '';
+    this.#bar?.update({ stage: this.#stage });
   }
 
   /** Print a message on its own line without breaking the bar. */

@@ -1,0 +1,191 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isOcrInputError, mapLimit } from '@sohoa/ocr/node';
+import { createDigitiser, type Digitised, isDigitiseError } from 'sohoa/node';
+import writeFileAtomic from 'write-file-atomic';
+import { inputStamp, isComplete, startOver, writeManifest } from '../batch-manifest.js';
+import { collectInputs } from '../collect-inputs.js';
+import { type Io, UsageError } from '../io.js';
+import { prepareOutputDir } from '../output-dir.js';
+import { ProgressBar } from '../progress.js';
+import { type FileSummary, summaryTable } from '../summary.js';
+
+export const digitiseHelp = `Usage: sohoa digitise <files or folders...> --out DIR [options]
+
+Digitise scanned Vietnamese administrative documents, offline: OCR → correction → structure →
+annotated exports. Folders are walked recursively (PDF, PNG, JPEG, TIFF, WebP, BMP, GIF, TXT);
+each input gets its own sub-folder of outputs under DIR, mirroring the folders it came from.
+
+Options:
+  -o, --out DIR          where the outputs go (created if missing; checked before any work)
+  -f, --format LIST      comma-separated, default all: json,md,html,csv,ics,docx,hocr,alto,pdf,txt
+                         (hocr, alto and pdf need a scan or PDF: skipped for text inputs)
+  -j, --jobs N           OCR workers and files in parallel (default: number of cores)
+      --resume           skip inputs whose outputs are already complete (same file, same formats)
+      --lang-model FILE  a language model file instead of the bundled one
+  -t, --threshold X      apply corrections at least this confident, 0–1 (default 0.6)
+      --tone-style S     keep (default), dominant, old or new
+  -q, --quiet            no progress bar
+  -h, --help             show this help
+
+Prints a summary table. Inputs that fail are reported on one line each; the others are still
+processed; the exit code is 1 if any failed. Every output is written whole or not at all.`;
+
+/** Format → file extension. The geometry formats need an OCR document. */
+const EXTENSIONS = {
+  json: '.json',
+  md: '.md',
+  html: '.html',
+  csv: '.csv',
+  ics: '.ics',
+  docx: '.docx',
+  hocr: '.hocr',
+  alto: '.alto.xml',
+  pdf: '.pdf',
+  txt: '.txt',
+} as const;
+type Format = keyof typeof EXTENSIONS;
+const NEEDS_GEOMETRY = new Set<Format>(['hocr', 'alto', 'pdf']);
+const TONE_STYLES = ['keep', 'dominant', 'old', 'new'] as const;
+
+function parseFormats(value: string | undefined): Format[] {
+  if (!value) return Object.keys(EXTENSIONS) as Format[];
+  const list = value
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  for (const f of list) {
+    if (!(f in EXTENSIONS))
+      throw new UsageError(`unknown format "${f}" (${Object.keys(EXTENSIONS).join(', ')})`);
+  }
+  return [...new Set(list)] as Format[];
+}
+
+export async function runDigitise(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
+      jobs: { type: 'string', short: 'j' },
+      resume: { type: 'boolean', default: false },
+      'lang-model': { type: 'string' },
+      threshold: { type: 'string', short: 't' },
+      'tone-style': { type: 'string' },
+      quiet: { type: 'boolean', short: 'q', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    io.stdout.write(`${digitiseHelp}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new UsageError('no inputs (see sohoa digitise --help)');
+  if (!values.out) throw new UsageError('--out DIR is required: each input gets a folder of outputs there');
+  const formats = parseFormats(values.format);
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    throw new UsageError(`--jobs needs a positive whole number, got "${values.jobs}"`);
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+    throw new UsageError(`--threshold must be between 0 and 1, got "${values.threshold}"`);
+  const toneStyle = (values['tone-style'] ?? 'keep') as (typeof TONE_STYLES)[number];
+  if (!TONE_STYLES.includes(toneStyle))
+    throw new UsageError(`--tone-style must be ${TONE_STYLES.join(', ')}, got "${values['tone-style']}"`);
+  if (positionals.includes('-')) throw new UsageError('digitise reads files and folders, not standard input');
+
+  const outRoot = values.out;
+  await prepareOutputDir(outRoot);
+  const { inputs, missing } = await collectInputs(positionals);
+  const summaries: FileSummary[] = missing.map((file) => ({
+    file,
+    status: 'failed',
+    error: 'no such file or folder',
+  }));
+  for (const file of missing) io.stderr.write(`sohoa: ${file}: no such file or folder\n`);
+
+  const digitiser = await createDigitiser({
+    ...(jobs ? { workers: jobs } : {}),
+    ...(values['lang-model'] ? { languageModel: values['lang-model'] } : {}),
+    ...(threshold !== undefined ? { threshold } : {}),
+    toneStyle,
+  }).catch((error: unknown) => {
+    throw new UsageError(`--lang-model: cannot load it (${(error as Error).message.split('\n')[0]})`);
+  });
+  const progress = new ProgressBar(io.stderr, inputs.length, Boolean(io.stderr.isTTY) && !values.quiet);
+  try {
+    const results = await mapLimit(inputs, jobs ?? digitiser.ocr.pool.size, async (input) => {
+      const dir = path.join(outRoot, input.outDir);
+      const base = path.basename(input.outDir);
+      const summary: FileSummary = { file: input.file, status: 'done' };
+      try {
+        if (values.resume && (await isComplete(dir, input.file, formats))) {
+          summary.status = 'skipped';
+          return summary;
+        }
+        const stamp = await inputStamp(input.file);
+        const result = await digitiser.digitiseFile(input.file, {
+          onProgress: (p) => {
+            if (p.stage === 'ocr' && p.page === 1 && p.pages) progress.addPages(p.pages);
+            if (p.stage === 'ocr') progress.pageDone();
+            else
+              progress.stage(
+                `${p.stage === 'correct' ? 'correcting' : 'parsing'} ${path.basename(input.file)}`,
+              );
+          },
+        });
+        const wanted = formats.filter((f) => result.ocr || !NEEDS_GEOMETRY.has(f));
+        const names = wanted.map((f) => `${base}${EXTENSIONS[f]}`);
+        await mkdir(dir, { recursive: true });
+        await startOver(dir, names);
+        for (const [i, format] of wanted.entries()) {
+          const data = await result.render(format);
+          // Through a temporary file, fsync'd, then renamed: never half an output.
+          await writeFileAtomic(
+            path.join(dir, names[i]!),
+            typeof data === 'string' ? data : Buffer.from(data),
+          );
+        }
+        await writeManifest(dir, { version: 1, input: input.file, ...stamp, formats: wanted, files: names });
+        Object.assign(summary, describe(result));
+      } catch (error) {
+        summary.status = 'failed';
+        summary.error = reason(error);
+        progress.log(`sohoa: ${input.file}: ${summary.error}`);
+      } finally {
+        progress.fileDone();
+      }
+      return summary;
+    });
+    summaries.push(...results);
+  } finally {
+    progress.finish();
+    await digitiser.close();
+  }
+  io.stdout.write(summaryTable(summaries, path.resolve(outRoot)));
+  return summaries.some((s) => s.status === 'failed') ? 1 : 0;
+}
+
+function describe(result: Digitised): Partial<FileSummary> {
+  const ocrPages = result.ocr?.pages ?? [];
+  const confidence = ocrPages.length
+    ? ocrPages.reduce((sum, p) => sum + p.confidence, 0) / ocrPages.length
+    : undefined;
+  const applied = result.corrections.filter((c) => c.applied).length;
+  return {
+    pages: ocrPages.length || undefined,
+    ...(confidence !== undefined ? { confidence } : {}),
+    applied,
+    suggested: result.corrections.length - applied,
+    tasks: result.plan.tasks.length,
+  };
+}
+
+function reason(error: unknown): string {
+  if (isOcrInputError(error) || isDigitiseError(error)) return error.message;
+  const e = error as NodeJS.ErrnoException;
+  if (e?.syscall) return `cannot write the outputs (${e.code ?? e.message})`;
+  return (e?.message ?? String(error)).split('\n')[0]!;
+}

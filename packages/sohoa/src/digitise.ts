@@ -1,0 +1,139 @@
+import { type CorrectOptions, correct, type SyllableLm } from '@sohoa/correct';
+import { type DigitisedDocument, type ExportFormat, render } from '@sohoa/export';
+import type { Correction, OcrDocument, Plan } from '@sohoa/model';
+import type { Ocr } from '@sohoa/ocr';
+import { type InputFormat, sniffInput } from '@sohoa/ocr/sniff';
+import { parse } from '@sohoa/parse';
+import { DigitiseError } from './errors.js';
+import { collectMessages } from './messages.js';
+
+export type Stage = 'ocr' | 'correct' | 'parse';
+
+export interface DigitiseProgress {
+  source: string;
+  stage: Stage;
+  /** During OCR: the page just done and the document's page count. */
+  page?: number;
+  pages?: number;
+}
+
+/** A scan, a PDF or UTF-8 text as bytes, or text already decoded. */
+export type DigitiseInput = { source: string; bytes: Uint8Array } | { source: string; text: string };
+
+export interface DigitiseOptions {
+  /** The OCR engine (one pool shared by every document); needed for scans and PDFs. */
+  ocr?: Ocr;
+  /** The language model of the corrector, loaded once. */
+  lm: SyllableLm;
+  /** Corrections at least this confident are applied (default 0.6). */
+  threshold?: number;
+  /** Tone-mark placement of the output: `keep` (default: as printed), `dominant`, `old`, `new`. */
+  toneStyle?: CorrectOptions['toneStyle'];
+  onProgress?: (progress: DigitiseProgress) => void;
+  /**
+   * Page images for the searchable PDF of formats pdf-lib cannot embed (TIFF, WebP, BMP,
+   * GIF): PNG or JPEG bytes of page `n`. Node's entry provides it.
+   */
+  pageImage?: (n: number) => Promise<Uint8Array>;
+}
+
+export interface Digitised {
+  source: string;
+  /** The OCR document with its geometry (absent for text input). */
+  ocr?: OcrDocument;
+  /** The corrected text. */
+  corrected: string;
+  corrections: Correction[];
+  plan: Plan;
+  messages: DigitisedDocument['messages'];
+  /** What the exports are made from. */
+  document: DigitisedDocument;
+  /** One export of the document: text formats as strings, docx and pdf as bytes. */
+  render(format: ExportFormat): Promise<string | Uint8Array>;
+}
+
+/**
+ * Scan or PDF (or text) in → OCR → correction → structure → a result every export can be
+ * rendered from. One call; the OCR pool and the language model are the caller's, so a batch
+ * shares them.
+ */
+export async function digitise(input: DigitiseInput, options: DigitiseOptions): Promise<Digitised> {
+  const source = typeof input?.source === 'string' && input.source ? input.source : '<input>';
+  const report = (p: Omit<DigitiseProgress, 'source'>) => options.onProgress?.({ source, ...p });
+  let ocr: OcrDocument | undefined;
+  let text: string;
+  let original: { bytes: Uint8Array; format: InputFormat } | undefined;
+  if ('text' in input && typeof input.text === 'string') {
+    text = input.text;
+  } else if ('bytes' in input && input.bytes instanceof Uint8Array) {
+    const sniffed = sniffInput(input.bytes);
+    if (sniffed) {
+      if (!options.ocr)
+        throw new DigitiseError('no-ocr-engine', source, 'a scan or PDF needs an OCR engine (options.ocr)');
+      ocr = await options.ocr.recognize(
+        { source, bytes: input.bytes },
+        { onPage: ({ page, pages }) => report({ stage: 'ocr', page, pages }) },
+      );
+      text = ocr.text;
+      original = { bytes: input.bytes, format: sniffed.format };
+    } else {
+      text = decodeText(input.bytes, source);
+    }
+  } else {
+    throw new DigitiseError('invalid-input', source, 'expected { source, bytes } or { source, text }');
+  }
+  if (!text.trim())
+    throw new DigitiseError('empty', source, ocr ? 'no text was found on any page' : 'the text is empty');
+
+  report({ stage: 'correct' });
+  const corrected = correct(ocr ?? text, {
+    lm: options.lm,
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    // Faithful by default: the document's own tone-mark placement is not an OCR error.
+    toneStyle: options.toneStyle ?? 'keep',
+  });
+  report({ stage: 'parse' });
+  const plan = parse(corrected.text, { source });
+  const messages = collectMessages(ocr, corrected.corrections, plan);
+  const document: DigitisedDocument = {
+    source,
+    ...(ocr ? { ocr } : {}),
+    originalText: text,
+    text: corrected.text,
+    corrections: corrected.corrections,
+    plan,
+    messages,
+  };
+  return {
+    source,
+    ...(ocr ? { ocr } : {}),
+    corrected: corrected.text,
+    corrections: corrected.corrections,
+    plan,
+    messages,
+    document,
+    async render(format) {
+      if (format !== 'pdf') return render(document, format);
+      if (!original)
+        throw new DigitiseError('invalid-input', source, 'a searchable PDF needs a scan or PDF as input');
+      return render(document, 'pdf', {
+        original: original.bytes,
+        format: original.format,
+        ...(options.pageImage ? { pageImage: options.pageImage } : {}),
+      });
+    },
+  };
+}
+
+/** Strict UTF-8 (a BOM dropped): legacy-encoded or binary bytes are refused, not garbled. */
+function decodeText(bytes: Uint8Array, source: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DigitiseError('not-text', source, 'not a supported image or PDF, nor UTF-8 text');
+  }
+  if (text.includes('\u0000'))
+    throw new DigitiseError('not-text', source, 'binary data, not a supported image, PDF or text');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,10 @@
+export type { DigitisedDocument, DocumentMessage, ExportFormat } from '@sohoa/export';
+export {
+  type Digitised,
+  type DigitiseInput,
+  type DigitiseOptions,
+  type DigitiseProgress,
+  digitise,
+  type Stage,
+} from './digitise.js';
+export { DigitiseError, type DigitiseErrorCode, isDigitiseError } from './errors.js';

@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { loadSyllableLm, type SyllableLm } from '@sohoa/correct';
+import { loadBundledLm } from '@sohoa/correct/node';
+import { createNodeOcr, type NodeOcrOptions, type Ocr, readInputFile } from '@sohoa/ocr/node';
+import { sniffInput } from '@sohoa/ocr/sniff';
+import { type Digitised, type DigitiseInput, type DigitiseOptions, digitise } from './digitise.js';
+import { pageImages } from './page-images.node.js';
+
+export interface DigitiserOptions extends NodeOcrOptions {
+  /** A language model file to use instead of the bundled one. */
+  languageModel?: string;
+  threshold?: number;
+  toneStyle?: DigitiseOptions['toneStyle'];
+}
+
+export interface Digitiser {
+  /** Digitise a file by path. */
+  digitiseFile(file: string, callbacks?: Pick<DigitiseOptions, 'onProgress'>): Promise<Digitised>;
+  /** Digitise bytes or text. */
+  digitise(input: DigitiseInput, callbacks?: Pick<DigitiseOptions, 'onProgress'>): Promise<Digitised>;
+  /** The shared OCR engine, created on first use. */
+  readonly ocr: Ocr;
+  close(): Promise<void>;
+}
+
+/**
+ * A digitiser for a batch: one OCR pool shared by every file and the language model loaded
+ * once. Close it when done (it owns worker threads and decoder processes).
+ */
+export async function createDigitiser(options: DigitiserOptions = {}): Promise<Digitiser> {
+  const lm: SyllableLm = options.languageModel
+    ? loadSyllableLm(await readFile(options.languageModel))
+    : await loadBundledLm();
+  let engine: Ocr | undefined;
+  const ocr = () => {
+    engine ??= createNodeOcr(options);
+    return engine;
+  };
+  const run = (input: DigitiseInput, callbacks: Pick<DigitiseOptions, 'onProgress'> = {}) => {
+    const sniffed = 'bytes' in input ? sniffInput(input.bytes) : undefined;
+    const needsPages = sniffed && ['tiff', 'webp', 'bmp', 'gif'].includes(sniffed.format);
+    return digitise(input, {
+      lm,
+      ...(sniffed ? { ocr: ocr() } : {}),
+      ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+      ...(options.toneStyle ? { toneStyle: options.toneStyle } : {}),
+      ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
+      ...(needsPages && 'bytes' in input
+        ? { pageImage: pageImages(input.bytes, sniffed.format, input.source) }
+        : {}),
+    });
+  };
+  return {
+    get ocr() {
+      return ocr();
+    },
+    digitise: run,
+    async digitiseFile(file, callbacks) {
+      return run({ source: file, bytes: await readInputFile(file) }, callbacks);
+    },
+    async close() {
+      await engine?.close();
+    },
+  };
+}
+
+/** One file with a throw-away digitiser. For batches, reuse one `createDigitiser`. */
+export async function digitiseFile(file: string, options: DigitiserOptions = {}): Promise<Digitised> {
+  const digitiser = await createDigitiser(options);
+  try {
+    return await digitiser.digitiseFile(file);
+  } finally {
+    await digitiser.close();
+  }
+}
+
+export * from './index.js';
