@@ -145,6 +145,18 @@ describe('correct: real-word errors need the context', () => {
   ])('%s', (input, expected) => {
     expect(fix(input)).toBe(expected);
   });
+
+  it('keeps a real word whose replacement only chance pairs support (muôn năm, not muốn năm)', () => {
+    // `Việt Nam muốn` is in the corpus, but no likelier than `muốn` anywhere: no evidence.
+    for (const text of [
+      'Nước Cộng hòa xã hội chủ nghĩa Việt Nam muôn năm!',
+      'Đảng Cộng sản Việt Nam muôn năm',
+    ]) {
+      const r = correct(text, { lm });
+      expect(r.text).toBe(text);
+      expect(r.corrections.map((c) => [c.replacement, c.applied])).toEqual([['muốn', false]]);
+    }
+  });
 });
 
 describe('correct: leaves alone', () => {

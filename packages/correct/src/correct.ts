@@ -22,6 +22,7 @@ import { repairHeadings } from './headings.js';
 import { checkOptions, confidenceAt, readInput } from './input.js';
 import { allCaseAmbiguous, applyCase, caseAmbiguous, casePattern } from './letter-case.js';
 import type { SyllableLm } from './lm/index.js';
+import { findNames, type NameSpan } from './names.js';
 import { describeEdit } from './notes.js';
 import { lineStartsOf, pointAt } from './positions.js';
 import { prefilter } from './prefilter.js';
@@ -263,10 +264,12 @@ function buildSlots(
       info = unit.kind === 'word' ? engine.word(unit.reading) : engine.acronym(unit.reading);
     }
     let opts = slotOptions(engine, unit, info, pErr);
+    // A name is spelt as its bearer spells it: its reading is its only option.
+    if (unit.name === true) opts = opts.slice(0, 1);
     // A syllable OCR cut in two ("tri en"), or a digit read for its first letter ("1ực"): join
     // with the next word when one space or nothing lies between.
     const joinable =
-      (unit.kind === 'word' && !unit.lookalike) ||
+      (unit.kind === 'word' && !unit.lookalike && unit.name !== true) ||
       (unit.kind === 'class' && unit.tokenKind === 'number' && unit.raw.length === 1);
     if (joinable) {
       const adjacent = units[u + 1];
@@ -276,6 +279,7 @@ function buildSlots(
         next !== undefined &&
         next.kind === 'word' &&
         !next.lookalike &&
+        next.name !== true &&
         (spaced || unit.kind === 'class')
       ) {
         const a = info?.form ?? unit.reading;
@@ -397,8 +401,12 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
 
   // Heading numerals follow the numbering sequence of the whole text: found once, over all of it.
   const headings = repairHeadings(text);
+  // Names too: a signature block's name is known by the lines before it, and the closing lines by
+  // being the document's last.
+  const names = findNames(text);
   const assembler = new Assembler(text, settings.threshold);
   let h = 0;
+  let n = 0;
   for (const [start, end] of pieces) {
     const piece = text.slice(start, end);
     const pieceHeadings: Edit[] = [];
@@ -414,8 +422,13 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
         alternatives: [],
       });
     }
+    const pieceNames: NameSpan[] = [];
+    for (; n < names.length && names[n]!.start < end; n++) {
+      const r = names[n]!;
+      pieceNames.push({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start });
+    }
     const confidenceOf: ConfidenceOf = (a, b) => confidenceAt(confidences, start + a, start + b);
-    assembler.add(start, end, correctPiece(piece, pieceHeadings, confidenceOf, settings));
+    assembler.add(start, end, correctPiece(piece, pieceHeadings, pieceNames, confidenceOf, settings));
   }
   return { ...assembler.finish(), toneStyle: settings.style };
 }
@@ -424,6 +437,7 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
 function correctPiece(
   text: string,
   headings: Edit[],
+  names: NameSpan[],
   confidenceOf: ConfidenceOf,
   settings: Settings,
 ): Edit[] {
@@ -452,13 +466,13 @@ function correctPiece(
 
   if (lm === undefined) {
     // No model, no decoding: the words kept as read are still settled.
-    keptWords(segment(text, fixed, false), edits, style, restyle);
+    keptWords(segment(text, fixed, false, names), edits, style, restyle);
     return edits;
   }
   const engine = engineFor(lm, settings.table, settings.candidates);
 
   // 2. Slots and their options; 3. decoding.
-  const units = segment(text, fixed, lm.has(','));
+  const units = segment(text, fixed, lm.has(','), names);
   let plan = buildSlots(engine, units, confidenceOf, settings.errorRate);
   const margin = settings.margin;
   prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
@@ -520,6 +534,22 @@ function keptWords(units: Unit[], edits: Edit[], style: ToneStyle, restyle: bool
   for (let u = 0; u < units.length; u++) {
     const unit = units[u]!;
     if (touched.has(unit.start) || unit.kind === 'fixed') continue;
+    if (unit.name === true) {
+      // A name keeps its letters, marks, case and tone placement; only its Unicode form is settled.
+      const composed = unit.raw.normalize('NFC');
+      if (composed !== unit.raw) {
+        edits.push({
+          start: unit.start,
+          end: unit.end,
+          replacement: composed,
+          confidence: 1,
+          reason: 'unicode',
+          alternatives: [],
+          note: 'Unicode NFC',
+        });
+      }
+      continue;
+    }
     let out = unit.reading;
     let reason: CorrectionReason | null =
       unit.raw !== out ? (unit.lookalike ? 'lookalike' : 'unicode') : null;
@@ -652,12 +682,23 @@ function isWord(lm: SyllableLm, info: WordInfo | null | undefined): boolean {
 }
 
 /**
+ * How much likelier, in log10, its context makes the second word of a pair than its count alone
+ * (pointwise mutual information of the pair, or of the pair with the word before it as trigram
+ * context). A pair the corpus holds is evidence only if it is more than chance: `nam muốn` is
+ * stored, yet `muốn` follows `nam` (0.2) or `Việt Nam` (0.0) hardly more often than anywhere,
+ * where `hòa bình` (1.8), `để phát` (0.7) or `nhân dân tỉnh` (1.8) are real collocations.
+ */
+export const SUPPORT_PMI = 0.5;
+
+/**
  * Whether the option chosen at slot `i` is tied by corpus bigrams to a word kept as read on at
- * least one side, through any neighbouring changes. Replacing a real word is a claim about its
- * context: where no such pair was ever seen, the decoder's preference rests on word counts alone
- * (`hăng hái` → `hằng hải` after a comma, in a text the legal corpus never saw), too little to
- * overrule what was read. Two changes do not vouch for each other, nor do a comma, a sentence end,
- * a number or an unknown word.
+ * least one side, through any neighbouring changes, the kept word's pair being a collocation
+ * (SUPPORT_PMI), not a chance meeting. Replacing a real word is a claim about its context: where
+ * no such pair was ever seen, the decoder's preference rests on word counts alone (`hăng hái` →
+ * `hằng hải` after a comma, in a text the legal corpus never saw; `Việt Nam muôn năm` → `muốn`),
+ * too little to overrule what was read. Two changes do not vouch for each other, nor do a comma,
+ * a sentence end, a number or an unknown word — but the repair of a non-word is as good as a word
+ * kept as read.
  */
 function supportedByNeighbours(
   lm: SyllableLm,
@@ -683,11 +724,25 @@ function supportedByNeighbours(
     for (;;) {
       const n = step(k);
       if (n < 0 || ids(n)[0] === comma) break;
-      const pair = step === before ? [ids(n).at(-1)!, ids(k)[0]!] : [ids(k).at(-1)!, ids(n)[0]!];
-      if (!lm.hasBigram(pair[0]!, pair[1]!)) break;
-      if (choice[n] === 0) {
-        // A kept neighbour vouches only if it is a word: <unk> and number classes go with anything.
-        if (infos[n] != null && infos[n]!.id !== lm.unk) return true;
+      const [w1, w2] = step === before ? [ids(n).at(-1)!, ids(k)[0]!] : [ids(k).at(-1)!, ids(n)[0]!];
+      if (!lm.hasBigram(w1, w2)) break;
+      // A word kept as read vouches, and so does the repair of what was no word at all (`tiet`
+      // → `tiết`): it needed no support, and a second pass would find it there as read.
+      const repairedNonWord = choice[n]! > 0 && infos[n] != null && !infos[n]!.attested;
+      if (choice[n] === 0 || repairedNonWord) {
+        // A kept neighbour vouches only if it is a word (<unk> and number classes go with
+        // anything), and only for a pair that is more than chance.
+        if (infos[n] == null || (infos[n]!.id === lm.unk && !repairedNonWord)) break;
+        // The pair in its context: the word before it, as output, or the sentence start.
+        const first = step === before ? n : k;
+        const own = ids(first);
+        const b = before(first);
+        const w0 =
+          own.length > 1 ? own.at(-2)! : b >= 0 ? ids(b).at(-1)! : slots[first]!.breakBefore ? lm.bos : -1;
+        // The pair alone or in its context, whichever says more (a trigram the corpus lacks backs
+        // off, which lowers it below the pair's own figure).
+        const paired = Math.max(lm.logProb(w0, w1, w2), lm.logProb(-1, w1, w2));
+        if (paired - lm.logProb(-1, -1, w2) >= SUPPORT_PMI) return true;
         break;
       }
       k = n;
@@ -805,7 +860,7 @@ function findJunk(
     if (lm.has(info.form)) continue;
     const u = slotUnit[i]!;
     const w = units[u]!;
-    if (w.kind !== 'word') continue;
+    if (w.kind !== 'word' || w.name === true) continue;
     // The chunk between spaces around it must hold no other word.
     let first = u;
     while (first > 0 && !isGap(units[first - 1]!)) first--;

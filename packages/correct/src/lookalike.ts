@@ -49,8 +49,12 @@ function hornify(run: string): string | null {
   return out;
 }
 
-/** Places the tone by the spelling rules once the horns are back ("nưó’c" → "nước"). */
-function canonical(word: string): string | null {
+/**
+ * Places the tone by the spelling rules once the horns are back ("nưó’c" → "nước"), in NFC: a
+ * combining tone typed after the look-alike mark ("O’̉") lands on the horned vowel only then.
+ */
+function canonical(horned: string): string | null {
+  const word = horned.normalize('NFC');
   const parsed = parseSyllable(word.toLowerCase(), { strictTonePlacement: false });
   if (parsed === null) return null;
   if (parsed.placement !== 'misplaced') return word;

@@ -20,7 +20,8 @@ export interface PunctuationRepair {
   note: string;
 }
 
-const LONE_QUOTE = /(?<=[\p{L}\p{N}][ \t]+)[“”„"«»](?=[ \t]+[\p{L}\p{N}])/gu;
+/** The word before may end in a combining mark (text not in NFC): the rule must not hang on the form. */
+const LONE_QUOTE = /(?<=[\p{L}\p{M}\p{N}][ \t]+)[“”„"«»](?=[ \t]+[\p{L}\p{N}])/gu;
 /** word . word, each a run of letters (NFC or not) standing apart from any other non-space character. */
 const GLUED = /(?<![^\s(“"‘'])([\p{L}\p{M}]+)([.,])(\p{Ll}[\p{L}\p{M}]*)(?=[\s.,;:!?)”"’'…]|$)/gu;
 /** A letter only Vietnamese writes (marks, đ, horns, breves). */

@@ -10,6 +10,7 @@
 import { nfc, type TokenKind, tokenize } from '@sohoa/vi';
 import { isWrappedLine, SENTENCE_END } from './lm/tokens.js';
 import { findLookalikes } from './lookalike.js';
+import type { NameSpan } from './names.js';
 
 export type UnitKind =
   /** A word the decoder may change. */
@@ -39,6 +40,8 @@ export interface Unit {
   lookalike: boolean;
   /** Replacement of a fixed unit. */
   fixed?: string;
+  /** Part of a personal name (names.ts): kept as printed. */
+  name?: boolean;
 }
 
 export interface FixedSpan {
@@ -52,7 +55,12 @@ export interface FixedSpan {
  * Cuts `text` into units. `commas`: whether the LM has a comma token (a model built without one
  * skips commas as it skips other punctuation).
  */
-export function segment(text: string, fixed: readonly FixedSpan[] = [], commas = false): Unit[] {
+export function segment(
+  text: string,
+  fixed: readonly FixedSpan[] = [],
+  commas = false,
+  names: readonly NameSpan[] = [],
+): Unit[] {
   const tokens = tokenize(text);
   const looks = findLookalikes(text);
   const spans = [
@@ -135,5 +143,23 @@ export function segment(text: string, fixed: readonly FixedSpan[] = [], commas =
       lookalike: false,
     });
   }
+  markNames(units, names);
   return units;
+}
+
+/** Marks the words and acronyms inside name spans (both lists in text order). */
+function markNames(units: Unit[], names: readonly NameSpan[]): void {
+  let n = 0;
+  for (const unit of units) {
+    while (n < names.length && names[n]!.end <= unit.start) n++;
+    const span = names[n];
+    if (span === undefined) return;
+    if (
+      (unit.kind === 'word' || unit.kind === 'acronym') &&
+      unit.start >= span.start &&
+      unit.end <= span.end
+    ) {
+      unit.name = true;
+    }
+  }
 }
