@@ -164,6 +164,38 @@ describe('sohoa digitise', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('gives every crafted bad input the same one-line error as sohoa ocr, and digitises the rest', async () => {
+    const expected: { file: string; code: string | null; message: string }[] = JSON.parse(
+      readFileSync(fixture('bad/expected.json'), 'utf8'),
+    ).inputs;
+    const out = path.join(tmp, 'out-bad');
+    const r = await runCli([
+      'digitise',
+      '--quiet',
+      '--format',
+      'json,txt',
+      '--out',
+      out,
+      ...expected.map((e) => fixture(e.file)),
+    ]);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    const failing = expected.filter((e) => e.code !== null);
+    // The self-drawing form is read as a blank page: nothing to digitise, said in one line.
+    expect(lines).toHaveLength(failing.length + 1);
+    expect(lines).toContain(`sohoa: ${fixture('bad/pdf-recursive-form.pdf')}: no text was found on any page`);
+    for (const e of failing) {
+      const line = lines.find((l) => l.startsWith(`sohoa: ${fixture(e.file)}: `));
+      expect(line, e.file).toBeDefined();
+      expect(line).toContain(e.message);
+    }
+    checkComplete(path.join(out, 'pdf-lying-count'));
+    const leftovers = readdirSync(out, { recursive: true })
+      .map(String)
+      .filter((f) => isTemporary(path.basename(f)));
+    expect(leftovers).toEqual([]);
+  });
+
   it('checks the output folder before any work and needs --out', async () => {
     const file = path.join(tmp, 'not-a-folder');
     writeFileSync(file, 'x');

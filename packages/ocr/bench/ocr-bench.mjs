@@ -4,58 +4,17 @@
 // twice: with sohoa's own language model (the same `vie` best_int network, so the time ratio
 // compares engines), and with Debian's default `vie` model (a smaller, faster network: what a
 // user of the distribution's tesseract gets). Native tesseract is installed when missing.
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { createNodeOcr, mapLimit, readInputFile } from '@sohoa/ocr/node';
 import { cer } from '@sohoa/vi';
+import { ensureNative, nativeRunner, sameModelDir } from './native.mjs';
 
-const run = promisify(execFile);
-const require = createRequire(import.meta.url);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const scans = path.join(root, 'fixtures/scans');
-
-function ensureNative() {
-  const has = () => spawnSync('tesseract', ['--list-langs'], { encoding: 'utf8' }).stdout?.includes('vie');
-  if (has()) return true;
-  console.error('native tesseract with vie not found: installing tesseract-ocr tesseract-ocr-vie …');
-  try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'tesseract-ocr', 'tesseract-ocr-vie'], {
-      stdio: 'ignore',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-  } catch (error) {
-    console.error(`could not install native tesseract (${error.message}); native columns will be empty`);
-  }
-  return has();
-}
-
-/** A tessdata folder holding sohoa's own vie model, so native tesseract runs the same network. */
-function sameModelDir() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'sohoa-tessdata-'));
-  const gz = require.resolve('@tesseract.js-data/vie/4.0.0_best_int/vie.traineddata.gz');
-  writeFileSync(path.join(dir, 'vie.traineddata'), gunzipSync(readFileSync(gz)));
-  return dir;
-}
-
-function nativeRunner(extraArgs) {
-  return async (file) => {
-    const start = performance.now();
-    const { stdout } = await run('tesseract', [...extraArgs, file, 'stdout', '-l', 'vie', '--psm', '3'], {
-      // One thread per process, one process per core: OpenMP on 2 cores is slower.
-      env: { ...process.env, OMP_THREAD_LIMIT: '1' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { text: stdout, ms: performance.now() - start };
-  };
-}
 
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const pct = (n) => (Number.isFinite(n) ? `${(n * 100).toFixed(2)}%` : 'n/a');
