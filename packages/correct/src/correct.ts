@@ -24,9 +24,10 @@ import { allCaseAmbiguous, applyCase, caseAmbiguous, casePattern } from './lette
 import type { SyllableLm } from './lm/index.js';
 import { findNames, type NameSpan } from './names.js';
 import { describeEdit } from './notes.js';
-import { lineStartsOf, pointAt } from './positions.js';
+import { lineStartsOf } from './positions.js';
 import { prefilter } from './prefilter.js';
 import { repairPunctuation } from './punctuation.js';
+import { RecordStore } from './records.js';
 import { type FixedSpan, segment, type Unit } from './units.js';
 
 export interface CorrectOptions {
@@ -911,22 +912,18 @@ function findJunk(
 }
 
 /**
- * Applies the confident edits and lays out the correction records, piece after piece: the output
- * is kept as a list of strings joined once, and each record gets its place in the whole input and
- * the whole output.
+ * Applies the confident edits and lays out the correction records, piece after piece: each record
+ * gets its place in the whole input and the whole output; the output text and the records are
+ * built once, at the end, from the compact store.
  */
 class Assembler {
-  private readonly parts: string[] = [];
   private outLength = 0;
-  private readonly corrections: Correction[] = [];
-  private readonly lineStarts: number[];
+  private readonly records = new RecordStore();
 
   constructor(
     private readonly text: string,
     private readonly threshold: number,
-  ) {
-    this.lineStarts = lineStartsOf(text);
-  }
+  ) {}
 
   /** Adds the piece [base, end) of the text with its edits (offsets in the piece). */
   add(base: number, end: number, edits: Edit[]): void {
@@ -937,42 +934,30 @@ class Assembler {
       const start = base + e.start;
       const stop = base + e.end;
       if (start < at) continue; // overlaps an earlier edit: the earlier (rule) wins
-      const original = text.slice(start, stop);
-      if (e.replacement === original) continue;
-      this.push(text.slice(at, start));
+      if (e.replacement.length === stop - start && text.startsWith(e.replacement, start)) continue;
+      this.outLength += start - at;
       const applied = e.confidence >= this.threshold && e.unsupported !== true;
       const outputStart = this.outLength;
-      this.push(applied ? e.replacement : original);
-      const { line, column } = pointAt(this.lineStarts, start);
-      this.corrections.push({
+      this.outLength += applied ? e.replacement.length : stop - start;
+      this.records.push({
         start,
         end: stop,
-        line,
-        column,
         outputStart,
         outputEnd: this.outLength,
-        original,
         replacement: e.replacement,
         confidence: Math.min(1, Math.max(0, e.confidence)),
         reason: e.reason,
         applied,
         alternatives: e.alternatives,
-        // A note is built by concatenation, a tree of string pieces three times its size: a
-        // long text keeps hundreds of thousands of them, so each is kept as one flat copy.
-        note: e.note.normalize('NFC'),
+        note: e.note,
       });
       at = stop;
     }
-    this.push(text.slice(at, end));
+    this.outLength += end - at;
   }
 
   finish(): { text: string; corrections: Correction[] } {
-    return { text: this.parts.join(''), corrections: this.corrections };
-  }
-
-  private push(s: string): void {
-    if (s === '') return;
-    this.parts.push(s);
-    this.outLength += s.length;
+    const text = this.records.output(this.text);
+    return { text, corrections: this.records.corrections(this.text, lineStartsOf(this.text)) };
   }
 }
