@@ -11,8 +11,12 @@ import { removeTone, stripMarks } from '@sohoa/vi';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { correct } from './correct.js';
+import { repairDocumentNumbers } from './docnumber.js';
+import { repairHeadings } from './headings.js';
 import { loadBundledLm } from './lm/bundled.node.js';
 import type { SyllableLm } from './lm/index.js';
+import { findLookalikes } from './lookalike.js';
+import { findNames } from './names.js';
 
 let lm: SyllableLm;
 beforeAll(async () => {
@@ -277,6 +281,32 @@ describe('correct: properties', () => {
           from = at + token.length;
         }
       }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('the rules, public too, never throw on any string and give spans inside it', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          anyString,
+          vietnameseish.map((v) => v.text),
+        ),
+        (text) => {
+          for (const spans of [
+            repairDocumentNumbers(text),
+            repairHeadings(text),
+            findLookalikes(text),
+            findNames(text),
+          ]) {
+            for (const r of spans) {
+              expect(r.start).toBeGreaterThanOrEqual(0);
+              expect(r.end).toBeLessThanOrEqual(text.length);
+              expect(r.start).toBeLessThanOrEqual(r.end);
+            }
+          }
+        },
+      ),
       { numRuns: RUNS },
     );
   });
