@@ -16,7 +16,7 @@ export type { DigitisedDocument, DocumentMessage, MessageSource } from './docume
 export { toAlto } from './formats/alto.js';
 export { CSV_COLUMNS, type CsvColumn, type CsvOptions, taskRows, toCsv } from './formats/csv.js';
 export { type DocxOptions, toDocx } from './formats/docx.js';
-export { toHocr } from './formats/hocr.js';
+export { toHocr, uncorrected } from './formats/hocr.js';
 export { type HtmlOptions, sanitizeAndStringify, toHast, toHtml } from './formats/html.js';
 export { type IcsOptions, shorten, taskTodos, taskUid, toIcs } from './formats/ics.js';
 export { type JsonOptions, toJson } from './formats/json.js';

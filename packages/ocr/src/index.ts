@@ -10,7 +10,6 @@ export {
 } from './document-reader.js';
 export { isOcrInputError, type OcrErrorCode, OcrInputError } from './errors.js';
 export { createGrayImage, encodePgm, type GrayImage, grayFromRgba, otsuThreshold } from './gray-image.js';
-export { toHocr } from './hocr.js';
 export { blocksText, type LayoutOptions, layoutPage, type RawLine } from './layout.js';
 export { embeddedImageDpi, openPdf, type PdfjsModule, readTextLayer } from './pdf.js';
 export { type PoolOptions, WorkerPool } from './pool.js';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
+import { toHocr, uncorrected } from '@sohoa/export';
 import type { OcrDocument } from '@sohoa/model';
-import { createNodeOcr, isOcrInputError, mapLimit, readInputFile, toHocr } from '@sohoa/ocr/node';
+import { createNodeOcr, isOcrInputError, mapLimit, readInputFile } from '@sohoa/ocr/node';
 import writeFileAtomic from 'write-file-atomic';
 import { readCommandInput } from '../input.js';
 import { type Io, UsageError } from '../io.js';
@@ -32,7 +33,7 @@ type Format = keyof typeof extensions;
 
 function render(doc: OcrDocument, format: Format): string {
   if (format === 'json') return `${JSON.stringify(doc, null, 2)}\n`;
-  if (format === 'hocr') return toHocr(doc);
+  if (format === 'hocr') return toHocr(uncorrected(doc));
   return doc.text.endsWith('\n') ? doc.text : `${doc.text}\n`;
 }
 

@@ -1,8 +1,7 @@
-import type { BBox } from '@sohoa/model';
+import type { BBox, OcrDocument } from '@sohoa/model';
 import { toHtml } from 'hast-util-to-html';
 import { h } from 'hastscript';
-import type { DigitisedDocument } from '../document.js';
-import { correctedLayout } from '../geometry/index.js';
+import { correctedLayout, type GeometrySource } from '../geometry/index.js';
 
 /*
  * hOCR 1.2 (https://kba.github.io/hocr-spec/1.2/) of the corrected words, made the way @sohoa/ocr writes
@@ -51,7 +50,7 @@ const onLines = (nodes: ElementContent[]): ElementContent[] => [
  * coordinates in PDF points (their dpi is 72), so one file covers every page. Throws a `GeometryError`
  * when the document has no OCR geometry (a plain-text input).
  */
-export function toHocr(doc: DigitisedDocument): string {
+export function toHocr(doc: GeometrySource): string {
   const layout = correctedLayout(doc);
   let blockId = 0;
   let lineId = 0;
@@ -121,7 +120,12 @@ export function toHocr(doc: DigitisedDocument): string {
         onLines([
           h('title', xmlText(doc.source)),
           h('meta', { httpEquiv: 'Content-Type', content: 'text/html;charset=utf-8' }),
-          h('meta', { name: 'ocr-system', content: 'sohoa (tesseract.js, corrected by @sohoa/correct)' }),
+          h('meta', {
+            name: 'ocr-system',
+            content: doc.corrections.length
+              ? 'sohoa (tesseract.js, corrected by @sohoa/correct)'
+              : 'sohoa (tesseract.js)',
+          }),
           h('meta', {
             name: 'ocr-capabilities',
             content: 'ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf',
@@ -141,4 +145,9 @@ export function toHocr(doc: DigitisedDocument): string {
   // XML forbids `]]>` in text (a CDATA end); HTML does not, so the serialiser leaves it. `&gt;` reads the
   // same in text and in attribute values, so replacing every occurrence changes nothing else.
   return `${PROLOGUE}${xhtml.replaceAll(LT, '&lt;').replaceAll(']]>', ']]&gt;')}\n`;
+}
+
+/** An OCR document as it was read, with no correction: the raw OCR's hOCR (`sohoa ocr -f hocr`). */
+export function uncorrected(ocr: OcrDocument): GeometrySource {
+  return { source: ocr.source, ocr, originalText: ocr.text, text: ocr.text, corrections: [] };
 }

@@ -1,7 +1,14 @@
 import type { BBox, Correction } from '@sohoa/model';
 import type { DigitisedDocument } from '../document.js';
+
 import { locateWords, type PlacedWord } from './locate-words.js';
 import { type CorrectedLayout, type CorrectedLine, type CorrectedWord, GeometryError } from './types.js';
+
+/** What the geometry formats read of a document: its OCR layout and the corrections over it. */
+export type GeometrySource = Pick<
+  DigitisedDocument,
+  'source' | 'ocr' | 'originalText' | 'text' | 'corrections'
+>;
 
 /**
  * The corrected text laid over the OCR geometry. Each OCR word is found in the original text; the applied
@@ -10,13 +17,14 @@ import { type CorrectedLayout, type CorrectedLine, type CorrectedWord, GeometryE
  * correction touches are copied as they are. Suggested (not applied) corrections are not in the corrected
  * text, so they change nothing here.
  */
-export function correctedLayout(doc: DigitisedDocument): CorrectedLayout {
+export function correctedLayout(doc: GeometrySource): CorrectedLayout {
   const ocr = doc.ocr;
   if (!ocr) {
     throw new GeometryError('no-geometry', `${doc.source}: no OCR document, so no word positions to export`);
   }
-  const words = locateWords(ocr, doc.originalText);
   const corrections = doc.corrections.filter((c) => c.applied).sort((a, b) => a.start - b.start);
+  // With nothing to rewrite, the words are the OCR's as they are: no need to find them in the text.
+  const words = corrections.length > 0 ? locateWords(ocr, doc.originalText) : placesOf(ocr);
 
   const pages = ocr.pages.map((page) => ({
     number: page.number,
@@ -54,6 +62,15 @@ export function correctedLayout(doc: DigitisedDocument): CorrectedLayout {
     page.blocks = page.blocks.filter((block) => block.lines.length > 0);
   }
   return { source: doc.source, pages };
+}
+
+/** Every OCR word with its place, in reading order, when there is no text to locate it in. */
+function placesOf(ocr: NonNullable<GeometrySource['ocr']>): PlacedWord[] {
+  return ocr.pages.flatMap((p, page) =>
+    p.blocks.flatMap((b, block) =>
+      b.lines.flatMap((l, line) => l.words.map((word) => ({ page, block, line, word, start: 0, end: 0 }))),
+    ),
+  );
 }
 
 interface Place {

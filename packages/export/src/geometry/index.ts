@@ -1,4 +1,4 @@
-export { correctedLayout } from './corrected-layout.js';
+export { correctedLayout, type GeometrySource } from './corrected-layout.js';
 export { locateWords, type PlacedWord } from './locate-words.js';
 export {
   type CorrectedBlock,
