@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 
@@ -6,32 +6,42 @@ import writeFileAtomic from 'write-file-atomic';
 export const MANIFEST = '.sohoa.json';
 
 export interface Manifest {
-  version: 1;
+  version: 2;
+  /** The input as named on the command line (or found in a folder). */
   input: string;
-  size: number;
-  mtimeMs: number;
-  formats: string[];
+  /** The input's bytes: a different file, or the same file changed, is digitised again. */
+  sha256: string;
+  /** The formats asked for, and the files written (text inputs get no hOCR, ALTO or PDF). */
+  requested: string[];
   files: string[];
 }
 
-/** What identifies an input's version: a changed file is digitised again on --resume. */
-export async function inputStamp(file: string): Promise<{ size: number; mtimeMs: number }> {
-  const info = await stat(file);
-  return { size: info.size, mtimeMs: Math.round(info.mtimeMs) };
+async function readManifest(dir: string): Promise<Manifest | undefined> {
+  try {
+    const m = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Partial<Manifest>;
+    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    if (m.version !== 2 || typeof m.input !== 'string' || typeof m.sha256 !== 'string') return undefined;
+    if (!strings(m.requested) || !strings(m.files)) return undefined;
+    return m as Manifest;
+  } catch {
+    // Missing or damaged: not complete, do it again.
+    return undefined;
+  }
 }
 
-/** True when `dir` holds a complete result of this version of the input in these formats. */
-export async function isComplete(dir: string, input: string, formats: string[]): Promise<boolean> {
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Manifest;
-  } catch {
-    return false;
-  }
-  if (manifest.version !== 1) return false;
-  const stamp = await inputStamp(input).catch(() => undefined);
-  if (!stamp || stamp.size !== manifest.size || stamp.mtimeMs !== manifest.mtimeMs) return false;
-  if (!formats.every((f) => manifest.formats.includes(f))) return false;
+/**
+ * True when `dir` holds a complete result of exactly this input (same name, same bytes) for
+ * at least these formats, every file of it present.
+ */
+export async function isComplete(
+  dir: string,
+  input: string,
+  sha256: string,
+  formats: string[],
+): Promise<boolean> {
+  const manifest = await readManifest(dir);
+  if (!manifest || manifest.input !== input || manifest.sha256 !== sha256) return false;
+  if (!formats.every((f) => manifest.requested.includes(f))) return false;
   const present = new Set(await readdir(dir));
   return manifest.files.every((f) => present.has(f));
 }
@@ -42,11 +52,16 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
 
 /**
  * Before a folder is written again: drop its old manifest (the result is not complete until
- * the new one is written) and temporary files a killed run left behind (write-file-atomic
- * names them `<file>.<hex>`).
+ * the new one is written), the files of the old result that will not be rewritten, and
+ * temporary files a killed run left behind (write-file-atomic names them `<file>.<hex>`).
  */
 export async function startOver(dir: string, names: string[]): Promise<void> {
+  const old = await readManifest(dir);
   await rm(path.join(dir, MANIFEST), { force: true });
+  for (const file of old?.files ?? []) {
+    if (!names.includes(file) && path.basename(file) === file)
+      await rm(path.join(dir, file), { force: true });
+  }
   const entries = await readdir(dir).catch(() => [] as string[]);
   for (const entry of entries) {
     const stray = [...names, MANIFEST].some(

@@ -135,7 +135,7 @@ describe('sohoa digitise', () => {
       });
     });
     const completeBefore = readdirSync(out).filter((d) => existsSync(path.join(out, d, '.sohoa.json')));
-    expect(completeBefore.length).toBeGreaterThanOrEqual(1);
+    expect(completeBefore).toContain('a');
     expect(completeBefore.length).toBeLessThan(7);
     const before = new Map(completeBefore.map((d) => [d, tree(path.join(out, d))]));
     const mtimes = new Map(
@@ -181,7 +181,8 @@ describe('sohoa digitise', () => {
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     const failing = expected.filter((e) => e.code !== null);
-    // The self-drawing form is read as a blank page: nothing to digitise, said in one line.
+    // The self-drawing form is read as a blank page: nothing to digitise, said in one line. (A text
+    // is digitised too, but not one named like a scan: bad/not-an-image.png is refused as by ocr.)
     expect(lines).toHaveLength(failing.length + 1);
     expect(lines).toContain(`sohoa: ${fixture('bad/pdf-recursive-form.pdf')}: no text was found on any page`);
     for (const e of failing) {

@@ -127,7 +127,7 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
             new OcrInputError(
               'timeout',
               source,
-              `OCR of page ${page.number} took longer than ${pageTimeoutMs < 1000 ? `${pageTimeoutMs} ms` : `${Math.round(pageTimeoutMs / 1000)} s`}; stopped`,
+              `OCR of page ${page.number} took longer than ${duration(pageTimeoutMs)}; stopped`,
             ),
         ),
       );
@@ -241,6 +241,11 @@ function buildPage(lines: RawLine[], meta: PageMeta): OcrPage {
     firstPage: meta.number === 1,
   });
   return pageFromBlocks(blocks, meta);
+}
+
+/** A time limit for messages: "800 ms", "120 s". */
+export function duration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 /** The input as given by a library user, checked at the border: bytes must be bytes. */

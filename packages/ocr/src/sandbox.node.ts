@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PageSource, PreparedPage, ReaderOptions } from './document-reader.js';
 import { OcrInputError } from './errors.js';
+import { duration } from './recognizer.js';
 import type { SandboxCall, SandboxReply, SandboxRequest } from './sandbox-protocol.js';
 import type { InputFormat } from './sniff.js';
 
@@ -26,24 +27,23 @@ function childScript(): string {
   throw new Error('@sohoa/ocr: sandbox-child.node.js not found (is the package built?)');
 }
 
-const PAGE_SIZE = 4096;
-
-export function duration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
-}
 const WATCH_INTERVAL_MS = 200;
 
-/** Resident set size of a process in MB, from /proc (Linux); undefined elsewhere. */
+/**
+ * Resident set size of a process in MB, from /proc (Linux; in kB there, whatever the page
+ * size). Undefined elsewhere: there only the JS heap limit bounds a decoder's memory.
+ */
 function residentMb(pid: number): number | undefined {
   try {
-    const pages = Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]);
-    return (pages * PAGE_SIZE) / 2 ** 20;
+    const kb = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'latin1'))?.[1];
+    return kb === undefined ? undefined : Number(kb) / 1024;
   } catch {
     return undefined;
   }
 }
 
 interface Pending {
+  id: number;
   resolve: (reply: SandboxReply & { ok: true }) => void;
   reject: (error: Error) => void;
   source: string;
@@ -91,6 +91,10 @@ class DecoderProcess {
     return result;
   }
 
+  get pid(): number | undefined {
+    return this.#child.pid;
+  }
+
   kill(): void {
     if (!this.dead) this.dead = 'killed';
     this.#child.kill('SIGKILL');
@@ -107,6 +111,7 @@ class DecoderProcess {
         this.#idle();
       };
       this.#pending = {
+        id,
         source,
         what,
         resolve: (reply) => {
@@ -131,19 +136,22 @@ class DecoderProcess {
       }, WATCH_INTERVAL_MS);
       this.#child.ref();
       (this.#child.channel as { ref?: () => void } | undefined)?.ref?.();
+      (this.#child.stderr as { ref?: () => void } | null)?.ref?.();
       this.#child.send({ ...request, id } as SandboxRequest);
     });
   }
 
-  /** An idle decoder process must not keep its parent alive. */
+  /** An idle decoder process must not keep its parent alive: neither it, its channel nor its pipe. */
   #idle(): void {
     this.#child.unref();
     (this.#child.channel as { unref?: () => void } | undefined)?.unref?.();
+    (this.#child.stderr as { unref?: () => void } | null)?.unref?.();
   }
 
   #settle(reply: SandboxReply): void {
     const pending = this.#pending;
-    if (!pending) return;
+    // A late reply to a request already given up on is not this request's answer.
+    if (!pending || reply.id !== pending.id) return;
     if (reply.ok) pending.resolve(reply);
     else pending.reject(new OcrInputError(reply.error.code, pending.source, reply.error.message));
   }
@@ -186,6 +194,11 @@ export class DecoderSandbox {
   #closed = false;
   /** Decoder processes started over the sandbox's life, for tests and reports. */
   started = 0;
+
+  /** Process ids of the idle decoder processes (diagnostics, tests). */
+  get idlePids(): number[] {
+    return this.#idle.flatMap((p) => (p.pid === undefined ? [] : [p.pid]));
+  }
 
   constructor(options: Partial<SandboxOptions> = {}) {
     this.#options = { ...defaultSandboxOptions, ...options };
@@ -246,11 +259,22 @@ export class DecoderSandbox {
     for (;;) {
       if (this.#closed) throw new Error('the decoder sandbox is closed');
       const idle = this.#idle.pop();
+      // One that died while idle (the OOM killer, an operator) is replaced, not handed out.
+      if (idle?.dead) {
+        this.#count--;
+        continue;
+      }
       if (idle) return idle;
       if (this.#count < this.#options.size) {
         this.#count++;
-        this.started++;
-        return new DecoderProcess(this.#options);
+        try {
+          const proc = new DecoderProcess(this.#options);
+          this.started++;
+          return proc;
+        } catch (error) {
+          this.#count--;
+          throw error;
+        }
       }
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
     }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -84,6 +85,35 @@ describe('decoder processes (crash isolation)', () => {
     expect(first.map((p) => p.kind)).toEqual(['text', 'text']);
     expect(second).toEqual(first);
     expect(sandbox.started).toBe(1);
+  });
+
+  it('a process that dies while idle is replaced, not handed the next file', async () => {
+    sandbox = new DecoderSandbox({ size: 1 });
+    const pdf = new Uint8Array(readFileSync(fixture('pdfs/text-layer.pdf')));
+    await readAll(sandbox, pdf, 'pdf');
+    const [pid] = sandbox.idlePids;
+    expect(pid).toBeGreaterThan(0);
+    process.kill(pid!, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pages = await readAll(sandbox, pdf, 'pdf');
+    expect(pages).toHaveLength(2);
+    expect(sandbox.started).toBe(2);
+  });
+
+  it('an idle decoder process does not keep its parent alive (no close())', async () => {
+    const script = `
+      const { createNodeOcr } = await import(${JSON.stringify(fileURLToPath(new URL('../dist/node.js', import.meta.url)))});
+      const { readFileSync } = await import('node:fs');
+      const ocr = createNodeOcr({ workers: 1 });
+      const doc = await ocr.recognize({ source: 'x.pdf', bytes: readFileSync(${JSON.stringify(fixture('pdfs/text-layer.pdf'))}) });
+      console.log(doc.pages.length);`;
+    const started = Date.now();
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(out.trim()).toBe('2');
+    expect(Date.now() - started).toBeLessThan(20_000);
   });
 
   it('an error the decoder reports itself (not a crash) keeps the process', async () => {

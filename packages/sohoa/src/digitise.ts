@@ -77,6 +77,15 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
       text = ocr.text;
       original = { bytes: input.bytes, format: sniffed.format };
     } else {
+      if (input.bytes.length === 0) throw new DigitiseError('empty', source, 'the file is empty (0 bytes)');
+      // A name that promises a scan or PDF is not read as text: it is a damaged or mislabelled file.
+      if (SCAN_NAME.test(source)) {
+        throw new DigitiseError(
+          'unsupported-format',
+          source,
+          'not a supported image or PDF (expected PNG, JPEG, TIFF, WebP, BMP, GIF or PDF)',
+        );
+      }
       text = decodeText(input.bytes, source);
     }
   } else {
@@ -124,6 +133,8 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
     },
   };
 }
+
+const SCAN_NAME = /\.(pdf|png|jpe?g|tiff?|webp|bmp|gif)$/i;
 
 /** Strict UTF-8 (a BOM dropped): legacy-encoded or binary bytes are refused, not garbled. */
 function decodeText(bytes: Uint8Array, source: string): string {

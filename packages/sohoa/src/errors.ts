@@ -1,5 +1,10 @@
 /** Why a document could not be digitised, as a closed set callers can branch on. */
-export type DigitiseErrorCode = 'invalid-input' | 'not-text' | 'empty' | 'no-ocr-engine';
+export type DigitiseErrorCode =
+  | 'invalid-input'
+  | 'unsupported-format'
+  | 'not-text'
+  | 'empty'
+  | 'no-ocr-engine';
 
 export class DigitiseError extends Error {
   readonly code: DigitiseErrorCode;

@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { isOcrInputError, mapLimit } from '@sohoa/ocr/node';
+import { isOcrInputError, mapLimit, readInputFile } from '@sohoa/ocr/node';
 import { createDigitiser, type Digitised, isDigitiseError } from 'sohoa/node';
 import writeFileAtomic from 'write-file-atomic';
-import { inputStamp, isComplete, startOver, writeManifest } from '../batch-manifest.js';
+import { isComplete, startOver, writeManifest } from '../batch-manifest.js';
 import { collectInputs } from '../collect-inputs.js';
 import { type Io, UsageError } from '../io.js';
 import { prepareOutputDir } from '../output-dir.js';
@@ -121,21 +122,26 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
       const base = path.basename(input.outDir);
       const summary: FileSummary = { file: input.file, status: 'done' };
       try {
-        if (values.resume && (await isComplete(dir, input.file, formats))) {
+        // Read once, hashed: the result is tied to the bytes it was made from.
+        const bytes = await readInputFile(input.file);
+        const sha256 = createHash('sha256').update(bytes).digest('hex');
+        if (values.resume && (await isComplete(dir, input.file, sha256, formats))) {
           summary.status = 'skipped';
           return summary;
         }
-        const stamp = await inputStamp(input.file);
-        const result = await digitiser.digitiseFile(input.file, {
-          onProgress: (p) => {
-            if (p.stage === 'ocr' && p.page === 1 && p.pages) progress.addPages(p.pages);
-            if (p.stage === 'ocr') progress.pageDone();
-            else
-              progress.stage(
-                `${p.stage === 'correct' ? 'correcting' : 'parsing'} ${path.basename(input.file)}`,
-              );
+        const result = await digitiser.digitise(
+          { source: input.file, bytes },
+          {
+            onProgress: (p) => {
+              if (p.stage === 'ocr' && p.page === 1 && p.pages) progress.addPages(p.pages);
+              if (p.stage === 'ocr') progress.pageDone();
+              else
+                progress.stage(
+                  `${p.stage === 'correct' ? 'correcting' : 'parsing'} ${path.basename(input.file)}`,
+                );
+            },
           },
-        });
+        );
         const wanted = formats.filter((f) => result.ocr || !NEEDS_GEOMETRY.has(f));
         const names = wanted.map((f) => `${base}${EXTENSIONS[f]}`);
         await mkdir(dir, { recursive: true });
@@ -148,7 +154,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
             typeof data === 'string' ? data : Buffer.from(data),
           );
         }
-        await writeManifest(dir, { version: 1, input: input.file, ...stamp, formats: wanted, files: names });
+        await writeManifest(dir, { version: 2, input: input.file, sha256, requested: formats, files: names });
         Object.assign(summary, describe(result));
       } catch (error) {
         summary.status = 'failed';
