@@ -82,7 +82,9 @@ export function toAlto(doc: DigitisedDocument): string {
     ]),
     { closeEmptyElements: true, tightClose: true },
   );
-  return `${xml}\n`;
+  // xast-util-to-xml leaves `]]>` in text as it is, which XML forbids in content (a file name or
+  // an OCR reading can hold it); `>` may always be written as a reference.
+  return `${xml.replaceAll(']]>', ']]&gt;')}\n`;
 }
 
 function altoPage(page: CorrectedPage): Element {

@@ -15,6 +15,7 @@ import {
 import { toHocr } from './hocr.js';
 
 const hasXmllint = !spawnSync('xmllint', ['--version']).error;
+if (process.env.CI && !hasXmllint) throw new Error('CI: xmllint (libxml2-utils) is missing');
 if (!hasXmllint)
   console.warn('xmllint is not on PATH (Debian: libxml2-utils): the hOCR XML checks are skipped');
 

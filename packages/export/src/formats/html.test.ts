@@ -233,13 +233,14 @@ describe('toHtml', () => {
               h('a', { href: 'https://example.org' }, 'ok'),
               h('iframe', { src: 'https://example.org' }),
               h('link', { rel: 'stylesheet', href: 'https://example.org/x.css' }),
+              h('style', '@import url(https://example.org/x.css); body { background: url(http://x) }'),
             ],
           ),
         ],
       };
       const out = parse(sanitizeAndStringify(tree));
       expectInert(out);
-      for (const tag of ['iframe', 'link']) expect(byTag(out, tag)).toEqual([]);
+      for (const tag of ['iframe', 'link', 'style']) expect(byTag(out, tag)).toEqual([]);
       const div = byTag(out, 'div')[0] as Element;
       expect(classes(div)).toEqual(['k-task']);
       expect(div.properties.style).toBeUndefined();

@@ -141,7 +141,6 @@ export function toHast(doc: DigitisedDocument, options: HtmlOptions = {}): Root 
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('meta', { name: 'generator', content: 'sohoa' }),
           h('title', title),
-          h('style', PAGE_CSS),
         ]),
         h('body', [
           h('header', { className: ['page-header'] }, [
@@ -185,12 +184,23 @@ export function toHast(doc: DigitisedDocument, options: HtmlOptions = {}): Root 
 }
 
 /** Sanitise (the export's schema) and serialise a page tree: the last steps of `toHtml`. */
-export function sanitizeAndStringify(tree: Root): string {
+export function sanitizeAndStringify(tree: Root, css?: string): string {
   const processor = unified().use(rehypeSanitize, htmlSchema).use(rehypeStringify);
-  return `${processor.stringify(processor.runSync(tree))}\n`;
+  const clean = processor.runSync(tree) as Root;
+  // The page's own constant style sheet goes in after sanitising: the schema allows no <style>
+  // at all, so nothing from a document can smuggle CSS (an @import, a url()) into the page.
+  if (css) {
+    const html = clean.children.find((n) => n.type === 'element' && n.tagName === 'html');
+    const head =
+      html?.type === 'element'
+        ? html.children.find((n) => n.type === 'element' && n.tagName === 'head')
+        : undefined;
+    if (head?.type === 'element') head.children.push(h('style', css));
+  }
+  return `${processor.stringify(clean)}\n`;
 }
 
 /** One standalone, sanitised HTML page (UTF-8, lang="vi", inline CSS, no script). */
 export function toHtml(doc: DigitisedDocument, options: HtmlOptions = {}): string {
-  return sanitizeAndStringify(toHast(doc, options));
+  return sanitizeAndStringify(toHast(doc, options), PAGE_CSS);
 }

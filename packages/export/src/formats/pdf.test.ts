@@ -13,6 +13,7 @@ const FIXTURES = fileURLToPath(new URL('../../../../fixtures/', import.meta.url)
 const fixture = (path: string) => new Uint8Array(readFileSync(FIXTURES + path));
 
 const hasPdftotext = !spawnSync('pdftotext', ['-v']).error;
+if (process.env.CI && !hasPdftotext) throw new Error('CI: pdftotext (poppler-utils) is missing');
 if (!hasPdftotext)
   console.warn('pdftotext is not on PATH (Debian: poppler-utils): the text extraction checks are skipped');
 

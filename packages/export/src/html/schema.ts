@@ -4,7 +4,7 @@ import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 /*
  * What the HTML export lets through: GitHub's schema (rehype-sanitize's default), minus everything that
  * could load a resource (img, picture, source) or take input, plus only what the page needs: the page
- * shell (html, head, meta, title, one inline <style>), a few semantic elements, the classes and data
+ * shell (html, head, meta, title), a few semantic elements, the classes and data
  * attributes below. No event handlers, no style attributes, links only to this page (`#…`) or http(s).
  */
 
@@ -74,7 +74,6 @@ export const htmlSchema: Schema = {
     'body',
     'meta',
     'title',
-    'style',
     'header',
     'main',
     'aside',
