@@ -30,6 +30,8 @@ export interface Decoders {
   pdfDocumentParams?: Record<string, unknown>;
   /** Render a PDF page at a scale (1 = 72 dpi) to grayscale. */
   renderPdfPage(page: PDFPageProxy, scale: number): Promise<GrayImage>;
+  /** PNG bytes of a page as decoded, for exports that need the page image (`ReaderOptions.pageImages`). */
+  encodePng?(image: GrayImage): Promise<Uint8Array>;
 }
 
 export interface ReaderOptions {
@@ -46,6 +48,12 @@ export interface ReaderOptions {
   maxPages: number;
   /** Preprocessing steps, or false to hand pages over as decoded. */
   preprocess: PreprocessOptions | false;
+  /**
+   * Also hand over each image file's page as PNG (as decoded, before preprocessing): a
+   * searchable PDF of a TIFF, WebP, BMP or GIF needs it, and it is made here, where the
+   * untrusted file is decoded anyway.
+   */
+  pageImages?: boolean;
 }
 
 /** A page ready for the OCR engine (`image`) or already read from a PDF's text layer (`text`). */
@@ -67,6 +75,8 @@ export type PreparedPage =
       dpi: number;
       /** The preprocessed image, its resolution, and the frame change to map boxes back. */
       image: GrayImage;
+      /** The page as decoded, as PNG, when `ReaderOptions.pageImages` asked for it. */
+      png?: Uint8Array;
       imageDpi: number;
       scale: number;
       skew: number;
@@ -108,7 +118,11 @@ export async function openDocument(
       const page = pages[n - 1];
       if (!page) throw new RangeError(`no page ${n}`);
       pages[n - 1] = undefined; // each page is handed out once: free it
-      return prepareImage(page.image, page.dpi ?? guessDpi(page.image), n, options);
+      const prepared = prepareImage(page.image, page.dpi ?? guessDpi(page.image), n, options);
+      if (options.pageImages && prepared.kind === 'image' && decoders.encodePng) {
+        prepared.png = await decoders.encodePng(page.image);
+      }
+      return prepared;
     },
     async close() {
       pages.length = 0;

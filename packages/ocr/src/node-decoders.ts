@@ -85,6 +85,19 @@ export function createNodeDecoders(): Decoders {
       cMapPacked: true,
       wasmUrl: assets.wasmUrl,
     },
+    async encodePng(image: GrayImage): Promise<Uint8Array> {
+      const { createCanvas } = await loadCanvas();
+      const { width, height, data } = image;
+      const canvas = createCanvas(width, height);
+      const ctx = canvas.getContext('2d');
+      const rgba = ctx.createImageData(width, height);
+      for (let i = 0, j = 0; i < data.length; i++, j += 4) {
+        rgba.data[j] = rgba.data[j + 1] = rgba.data[j + 2] = data[i]!;
+        rgba.data[j + 3] = 255;
+      }
+      ctx.putImageData(rgba, 0, 0);
+      return new Uint8Array(await canvas.encode('png'));
+    },
     async renderPdfPage(page: PDFPageProxy, scale: number): Promise<GrayImage> {
       const { createCanvas } = await loadCanvas();
       const viewport = page.getViewport({ scale });

@@ -83,6 +83,11 @@ export interface RecognizeCallbacks {
   /** Called once the number of pages is known. */
   onPages?: (source: string, pages: number) => void;
   onPage?: (progress: PageProgress) => void;
+  /**
+   * Receives each page of an image file as PNG, as decoded (TIFF, WebP, BMP, GIF, PNG, JPEG;
+   * not PDFs): what a searchable PDF of the scan is made of. Asking for it costs an encode per page.
+   */
+  onPageImage?: (page: number, png: Uint8Array) => void;
 }
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -200,13 +205,19 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       }
       const problem = structureProblem(bytes, sniffed.format);
       if (problem) throw new OcrInputError('corrupt', source, problem);
-      const doc = await platform.open({ bytes, source, format: sniffed.format }, readerOptions);
+      const wantsImages = Boolean(callbacks.onPageImage) && sniffed.format !== 'pdf';
+      const doc = await platform.open(
+        { bytes, source, format: sniffed.format },
+        wantsImages ? { ...readerOptions, pageImages: true } : readerOptions,
+      );
       let pages: OcrPage[];
       try {
         callbacks.onPages?.(source, doc.pageCount);
         const numbers = Array.from({ length: doc.pageCount }, (_, i) => i + 1);
         pages = await mapLimit(numbers, pagesInFlight, async (n) => {
-          const page = await toOcrPage(await doc.page(n), source);
+          const prepared = await doc.page(n);
+          if (prepared.kind === 'image' && prepared.png) callbacks.onPageImage?.(n, prepared.png);
+          const page = await toOcrPage(prepared, source);
           callbacks.onPage?.({ source, page: n, pages: doc.pageCount, kind: page.source });
           return page;
         });

@@ -61,3 +61,16 @@ describe('digitise (the whole pipeline, real OCR)', () => {
     expect(isDigitiseError(empty) && empty.code).toBe('empty');
   });
 });
+
+describe('digitise a multi-page TIFF into a searchable PDF', () => {
+  it('takes the page images from the OCR decoder: one PDF page per TIFF page', async () => {
+    const { PDFDocument } = await import('pdf-lib');
+    const result = await digitiser.digitiseFile(fixture('scans/state-2p-150.tiff'));
+    expect(result.ocr?.pages).toHaveLength(2);
+    const pdf = await PDFDocument.load((await result.render('pdf')) as Uint8Array);
+    expect(pdf.getPageCount()).toBe(2);
+    // 150 dpi A4: the page size in points follows the scan's resolution.
+    const { width } = pdf.getPage(0).getSize();
+    expect(width).toBeCloseTo((1240 / 150) * 72, 0);
+  });
+});

@@ -30,12 +30,10 @@ export interface DigitiseOptions {
   /** Tone-mark placement of the output: `keep` (default: as printed), `dominant`, `old`, `new`. */
   toneStyle?: CorrectOptions['toneStyle'];
   onProgress?: (progress: DigitiseProgress) => void;
-  /**
-   * Page images for the searchable PDF of formats pdf-lib cannot embed (TIFF, WebP, BMP,
-   * GIF): PNG or JPEG bytes of page `n`. Node's entry provides it.
-   */
-  pageImage?: (n: number) => Promise<Uint8Array>;
 }
+
+/** Scans pdf-lib cannot embed as they are: their pages come back from the OCR as PNG. */
+const NEEDS_PAGE_IMAGES = new Set<InputFormat>(['tiff', 'webp', 'bmp', 'gif']);
 
 export interface Digitised {
   source: string;
@@ -63,6 +61,7 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
   let ocr: OcrDocument | undefined;
   let text: string;
   let original: { bytes: Uint8Array; format: InputFormat } | undefined;
+  const pageImages = new Map<number, Uint8Array>();
   if ('text' in input && typeof input.text === 'string') {
     text = input.text;
   } else if ('bytes' in input && input.bytes instanceof Uint8Array) {
@@ -70,9 +69,14 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
     if (sniffed) {
       if (!options.ocr)
         throw new DigitiseError('no-ocr-engine', source, 'a scan or PDF needs an OCR engine (options.ocr)');
+      const keep = NEEDS_PAGE_IMAGES.has(sniffed.format);
       ocr = await options.ocr.recognize(
         { source, bytes: input.bytes },
-        { onPage: ({ page, pages }) => report({ stage: 'ocr', page, pages }) },
+        {
+          onPage: ({ page, pages }) => report({ stage: 'ocr', page, pages }),
+          // Made by the decoder process that read the scan, so nothing here decodes it again.
+          ...(keep ? { onPageImage: (n: number, png: Uint8Array) => pageImages.set(n, png) } : {}),
+        },
       );
       text = ocr.text;
       original = { bytes: input.bytes, format: sniffed.format };
@@ -128,7 +132,11 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
       return render(document, 'pdf', {
         original: original.bytes,
         format: original.format,
-        ...(options.pageImage ? { pageImage: options.pageImage } : {}),
+        pageImage: (n) => {
+          const png = pageImages.get(n);
+          if (!png) throw new DigitiseError('invalid-input', source, `no image of page ${n}`);
+          return png;
+        },
       });
     },
   };

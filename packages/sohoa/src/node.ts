@@ -4,7 +4,6 @@ import { loadBundledLm } from '@sohoa/correct/node';
 import { createNodeOcr, type NodeOcrOptions, type Ocr, readInputFile } from '@sohoa/ocr/node';
 import { sniffInput } from '@sohoa/ocr/sniff';
 import { type Digitised, type DigitiseInput, type DigitiseOptions, digitise } from './digitise.js';
-import { pageImages } from './page-images.node.js';
 
 export interface DigitiserOptions extends NodeOcrOptions {
   /** A language model file to use instead of the bundled one. */
@@ -38,16 +37,12 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
   };
   const run = (input: DigitiseInput, callbacks: Pick<DigitiseOptions, 'onProgress'> = {}) => {
     const sniffed = 'bytes' in input ? sniffInput(input.bytes) : undefined;
-    const needsPages = sniffed && ['tiff', 'webp', 'bmp', 'gif'].includes(sniffed.format);
     return digitise(input, {
       lm,
       ...(sniffed ? { ocr: ocr() } : {}),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.toneStyle ? { toneStyle: options.toneStyle } : {}),
       ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
-      ...(needsPages && 'bytes' in input
-        ? { pageImage: pageImages(input.bytes, sniffed.format, input.source) }
-        : {}),
     });
   };
   return {
