@@ -55,6 +55,12 @@ describe('sohoa ocr on every crafted bad input, in one batch', () => {
 });
 
 describe('sohoa commands at their edges', () => {
+  it('refuses an unknown --ocr-model as a usage error', async () => {
+    const r = await runCli(['ocr', '--ocr-model', 'huge', fixture('pdfs/text-layer.pdf')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sohoa ocr: --ocr-model must be best or fast, got "huge"\n');
+  });
+
   it('ocr reads "-" from standard input', async () => {
     const r = await runCli(['ocr', '-'], { input: readFileSync(fixture('pdfs/text-layer.pdf')) });
     expect(r.stderr).toBe('');

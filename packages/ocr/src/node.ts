@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import type { OcrDocument } from '@sohoa/model';
 import { openDocument } from './document-reader.js';
 import { OcrInputError } from './errors.js';
-import { createNodeDecoders, nodeAssetPaths } from './node-decoders.js';
+import { createNodeDecoders, nodeAssetPaths, type OcrModel } from './node-decoders.js';
 import {
   createOcr,
   type Ocr,
@@ -22,10 +22,12 @@ export interface NodeOcrOptions extends OcrOptions {
   isolate?: boolean;
   /** Resident memory a decoder process may use, in MB (default 2048). */
   decoderMemoryMb?: number;
+  /** The Vietnamese network: `best` (default, most accurate) or `fast` (about twice as fast). */
+  model?: OcrModel;
 }
 
 export function createNodePlatform(options: NodeOcrOptions = {}): OcrPlatform {
-  const assets = nodeAssetPaths();
+  const assets = nodeAssetPaths(options.model);
   const cores = availableParallelism();
   if (options.isolate === false) {
     const decoders = createNodeDecoders();
@@ -85,5 +87,5 @@ export async function ocrFile(
 }
 
 export * from './index.js';
-export { createNodeDecoders, nodeAssetPaths } from './node-decoders.js';
+export { createNodeDecoders, nodeAssetPaths, type OcrModel } from './node-decoders.js';
 export { DecoderSandbox, defaultSandboxOptions, type SandboxOptions } from './sandbox.node.js';

@@ -102,3 +102,19 @@ describe('PDFs that need OCR', () => {
     expect(cer(await truth(file), doc.text)).toBeLessThan(0.05);
   });
 });
+
+describe('the fast network (tessdata_fast, committed)', () => {
+  it('loads from the package, offline, and reads a clean page nearly as well', async () => {
+    const { nodeAssetPaths } = await import('./node.js');
+    expect(nodeAssetPaths('fast').langPath).toMatch(/models[/\\]vie-fast[/\\]?$/);
+    expect(nodeAssetPaths('best').langPath).toMatch(/4\.0\.0_best_int[/\\]?$/);
+    const fast = createNodeOcr({ workers: 1, model: 'fast' });
+    try {
+      const file = fx('scans', 'plan-clean-300.png');
+      const doc = await read(file, fast);
+      expect(cer(await truth(file), doc.text)).toBeLessThan(0.03);
+    } finally {
+      await fast.close();
+    }
+  });
+});

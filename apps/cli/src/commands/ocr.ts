@@ -20,6 +20,8 @@ Options:
   -j, --jobs N         OCR workers running in parallel (default: number of cores)
       --dpi N          maximum resolution for rendering image-only PDF pages (default 300)
       --psm N          tesseract page segmentation mode (default 3, automatic)
+      --ocr-model M    best (default: the most accurate network) or fast (about 1.4× the
+                       speed, nearly the same accuracy after correction)
       --no-preprocess  send pages to the OCR engine as they are (no denoise, deskew,
                        binarisation or upscaling)
   -q, --quiet          no progress bar
@@ -56,6 +58,7 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
       dpi: { type: 'string' },
       psm: { type: 'string' },
       'no-preprocess': { type: 'boolean', default: false },
+      'ocr-model': { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -82,7 +85,9 @@ export async function runOcr(argv: string[], io: Io): Promise<number> {
   // Checked before any OCR: a folder that cannot be written would waste the whole run.
   if (outDir) await prepareOutputDir(outDir);
 
+  const model = ocrModel(values['ocr-model']);
   const ocr = createNodeOcr({
+    ...(model ? { model } : {}),
     ...(jobs ? { workers: jobs } : {}),
     ...(dpi ? { dpi } : {}),
     ...(psm !== undefined ? { psm } : {}),
@@ -145,4 +150,12 @@ function oneLine(error: unknown): string {
   return e?.syscall === 'rename' || e?.syscall === 'open'
     ? `cannot write the output (${e.code ?? text})`
     : text;
+}
+
+/** --ocr-model, checked: the Vietnamese network to read with. */
+export function ocrModel(value: string | undefined): 'best' | 'fast' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'best' && value !== 'fast')
+    throw new UsageError(`--ocr-model must be best or fast, got "${value}"`);
+  return value;
 }
