@@ -281,6 +281,8 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
 /** "- Báo và PT, TH tỉnh; Cổng TTĐT tỉnh;" → two entries (split at ";" inside a line). */
 function splitRecipientLine(text: string): string[] {
   const t = clean(text);
+  // The archive line is one entry whatever its separators ("Lưu: VT; P.TH").
+  if (/^Lưu\s*:/iu.test(t)) return [t];
   const parts = t.split(/;\s*(?=\S)/u);
   if (parts.length <= 1) return [t];
   return parts.map((p, i) => (i < parts.length - 1 ? `${p};` : p));
