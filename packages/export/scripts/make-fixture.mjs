@@ -26,47 +26,15 @@ const only = process.argv.slice(2);
 const wanted = ([name]) => only.length === 0 || only.includes(name);
 
 const lm = await loadBundledLm();
-const ocr = createNodeOcr({ workers: 1 });
-try {
-  for (const [name, file] of inputs.filter(wanted)) {
-    const doc = await ocr.recognize({ source: file, bytes: await readInputFile(fixtures + file) });
-    const result = correct(doc, { lm });
-    const plan = parse(result.text, { source: file });
-    const digitised = {
-      source: file,
-      ocr: doc,
-      originalText: doc.text,
-      text: result.text,
-      corrections: result.corrections,
-      plan,
-      messages: plan.messages.map((m) => ({
-        source: 'sohoa-parse',
-        ruleId: m.ruleId,
-        reason: m.reason,
-        severity: 'warning',
-        ...(m.line ? { line: m.line } : {}),
-      })),
-    };
-    writeFileSync(`${out}${name}.digitised.json`, `${JSON.stringify(digitised, null, 1)}\n`);
-    console.log(
-      `${name}: ${doc.pages.length} pages, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`,
-    );
-  }
-} finally {
-  await ocr.close();
-}
 
-// A plain-text plan (no geometry): the exports must work without an OCR document too.
-for (const [name, file] of [
-  ['laocai-ubnd-134-text', 'texts/plans/KH_17_LaoCai_UBND_134-KH-UBND_NQ34-NQ-TU.txt'],
-].filter(wanted)) {
-  const { readFileSync } = await import('node:fs');
-  const text = readFileSync(fixtures + file, 'utf8');
-  const result = correct(text, { lm });
+/** Correct and parse a text (with its OCR document when there is one), and write the fixture. */
+function write(name, file, originalText, doc) {
+  const result = correct(doc ?? originalText, { lm });
   const plan = parse(result.text, { source: file });
   const digitised = {
     source: file,
-    originalText: text,
+    ...(doc ? { ocr: doc } : {}),
+    originalText,
     text: result.text,
     corrections: result.corrections,
     plan,
@@ -79,5 +47,24 @@ for (const [name, file] of [
     })),
   };
   writeFileSync(`${out}${name}.digitised.json`, `${JSON.stringify(digitised, null, 1)}\n`);
-  console.log(`${name}: text, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`);
+  const what = doc ? `${doc.pages.length} pages` : 'text';
+  console.log(`${name}: ${what}, ${result.corrections.length} corrections, ${plan.tasks.length} tasks`);
+}
+const ocr = createNodeOcr({ workers: 1 });
+try {
+  for (const [name, file] of inputs.filter(wanted)) {
+    const doc = await ocr.recognize({ source: file, bytes: await readInputFile(fixtures + file) });
+    write(name, file, doc.text, doc);
+  }
+} finally {
+  await ocr.close();
+}
+
+// A plain-text plan (no geometry): the exports must work without an OCR document too.
+for (const [name, file] of [
+  ['laocai-ubnd-134-text', 'texts/plans/KH_17_LaoCai_UBND_134-KH-UBND_NQ34-NQ-TU.txt'],
+].filter(wanted)) {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(fixtures + file, 'utf8');
+  write(name, file, text);
 }
