@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type OcrDocument, Plan } from '@sohoa/model';
+import type { Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString as mdastText } from 'mdast-util-to-string';
+import { gfm } from 'micromark-extension-gfm';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
@@ -296,31 +299,16 @@ describe('unified plugin', () => {
 });
 
 /**
- * What a Markdown reader sees: blocks parsed by mdast-util-from-markdown (CommonMark). The GFM syntax
- * extension that would parse tables (micromark-extension-gfm) is not installed, so a table comes back as a
- * paragraph; `tableRows` splits its source lines at unescaped pipes (GFM's one rule for cells) and lets the
- * CommonMark parser decode each cell.
+ * What a Markdown reader sees: blocks parsed by mdast-util-from-markdown with the GFM syntax
+ * (micromark-extension-gfm + mdast-util-gfm), a parser that shares nothing with the serialiser.
  */
-const blocksOf = (md: string) => fromMarkdown(md).children;
+const blocksOf = (md: string) =>
+  fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }).children;
 
+/** The cells of the first table, as text, header row first. */
 function tableRows(md: string): string[][] {
-  const lines = md.split('\n');
-  const delimiter = /^\|(?:\s*:?-+:?\s*\|)+$/u;
-  // The block whose second line is a delimiter row (positions count lines from 1, `lines` from 0).
-  const table = blocksOf(md).find(
-    (n) => n.type === 'paragraph' && delimiter.test(lines[n.position?.start.line ?? 0] ?? ''),
-  );
-  if (!table?.position) return [];
-  return lines
-    .slice(table.position.start.line - 1, table.position.end.line)
-    .filter((_, i) => i !== 1)
-    .map((line) =>
-      line
-        .replace(/^\|/u, '')
-        .replace(/(?<!\\)\|$/u, '')
-        .split(/(?<!\\)\|/u)
-        .map((cell) => mdastText(fromMarkdown(cell.trim()))),
-    );
+  const table = blocksOf(md).find((n): n is Table => n.type === 'table');
+  return table ? table.children.map((row) => row.children.map((cell) => mdastText(cell))) : [];
 }
 
 describe('markdown', () => {

@@ -1,6 +1,8 @@
 import type { PlanSection } from '@sohoa/model';
-import type { Heading, ListItem, Nodes } from 'mdast';
+import type { Heading, ListItem, Nodes, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import { describe, expect, it } from 'vitest';
 import type { DigitisedDocument } from '../document.js';
 import { FIXTURES, loadFixture } from '../test-support/fixtures.js';
@@ -8,29 +10,16 @@ import { allNodes, textOf } from '../test-support/trees.js';
 import { toMarkdown } from './markdown.js';
 
 /*
- * The Markdown is read back by mdast-util-from-markdown. The GFM syntax extension that would parse the
- * table (micromark-extension-gfm) is not installed, so the table comes back as a paragraph; `tableRows`
- * splits its source lines at unescaped pipes (GFM's one rule for cells) and lets the CommonMark parser
- * decode each cell.
+ * The Markdown is read back by mdast-util-from-markdown with the GFM syntax (micromark-extension-gfm)
+ * and its tree builder (mdast-util-gfm): a parser that shares nothing with the serialiser.
  */
+const read = (md: string) => fromMarkdown(md, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
+/** The cells of the first table, as text, header row first. */
 function tableRows(md: string): string[][] {
-  const lines = md.split('\n');
-  const delimiter = /^\|(?:\s*:?-+:?\s*\|)+$/u;
-  const at = lines.findIndex((line, i) => line.startsWith('|') && delimiter.test(lines[i + 1] ?? ''));
-  if (at < 0) return [];
-  const rows: string[][] = [];
-  for (let i = at; i < lines.length && lines[i]?.startsWith('|'); i++) {
-    if (i === at + 1) continue;
-    rows.push(
-      (lines[i] as string)
-        .replace(/^\|/u, '')
-        .replace(/(?<!\\)\|$/u, '')
-        .split(/(?<!\\)\|/u)
-        .map((cell) => textOf(fromMarkdown(cell.trim()))),
-    );
-  }
-  return rows;
+  const table = allNodes(read(md)).find((n): n is Table => n.type === 'table');
+  if (!table) return [];
+  return table.children.map((row) => row.children.map((cell) => textOf(cell)));
 }
 
 /** Headings the plan's section tree should give: depth 2 for top sections, one more per level. */
@@ -53,7 +42,7 @@ function bullets(sections: readonly PlanSection[]): string[] {
 describe('toMarkdown', () => {
   it.each(FIXTURES)('%s: headings mirror the section tree', (name) => {
     const doc = loadFixture(name);
-    const tree = fromMarkdown(toMarkdown(doc));
+    const tree = read(toMarkdown(doc));
     const headings = allNodes<Nodes>(tree)
       .filter((n): n is Heading => n.type === 'heading')
       .map((h) => `${h.depth} ${textOf(h)}`);
@@ -74,7 +63,7 @@ describe('toMarkdown', () => {
 
   it('bulleted paragraphs come back as list items', () => {
     const doc = loadFixture('laocai-ubnd-134-text');
-    const tree = fromMarkdown(toMarkdown(doc));
+    const tree = read(toMarkdown(doc));
     const items = allNodes<Nodes>(tree)
       .filter((n): n is ListItem => n.type === 'listItem')
       .map((li) => textOf(li.children[0]));
@@ -92,7 +81,7 @@ describe('toMarkdown', () => {
         { source: 'sohoa-ocr', ruleId: 'low-confidence', reason: 'Trang 2 mờ', severity: 'warning' },
       ],
     });
-    const text = textOf(fromMarkdown(md));
+    const text = textOf(read(md));
     expect(text).toContain('unplaced-text (phân tích, dòng 105): Closing text not recognised');
     expect(text).toContain('low-confidence (nhận dạng): Trang 2 mờ');
   });
@@ -102,7 +91,7 @@ describe('toMarkdown', () => {
     const evil = '<script>alert(1)</script> [bấm](javascript:alert(1)) <img src=x onerror=alert(1)> | ô';
     const tasks = doc.plan.tasks.map((t, i) => (i === 0 ? { ...t, text: evil, lead: '<b>Sở</b>' } : t));
     const md = toMarkdown({ ...doc, plan: { ...doc.plan, tasks, title: '<script>x</script>' } });
-    const tree = fromMarkdown(md);
+    const tree = read(md);
     const types = new Set(allNodes<Nodes>(tree).map((n) => n.type));
     expect(types.has('html')).toBe(false);
     expect(types.has('link')).toBe(false);
