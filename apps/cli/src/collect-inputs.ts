@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { safeBaseName } from './output-names.js';
+import { safeBaseName, uniqueNames } from './output-names.js';
 
 /** Extensions `digitise` picks up when walking a folder (files named directly are always tried). */
 export const DIGITISABLE = /\.(pdf|png|jpe?g|tiff?|webp|bmp|gif|txt)$/i;
@@ -39,13 +39,9 @@ export async function collectInputs(args: string[]): Promise<{ inputs: BatchInpu
       missing.push(arg);
     }
   }
-  const used = new Set<string>();
-  for (const input of inputs) {
-    let dir = input.outDir;
-    for (let n = 2; used.has(dir.toLowerCase()); n++) dir = `${input.outDir}-${n}`;
-    used.add(dir.toLowerCase());
-    input.outDir = dir;
-  }
+  uniqueNames(inputs.map((i) => i.outDir)).forEach((dir, k) => {
+    inputs[k]!.outDir = dir;
+  });
   return { inputs, missing };
 }
 

@@ -6,13 +6,24 @@ import path from 'node:path';
  * folder; names that collide get -2, -3, … suffixes in input order.
  */
 export function outputPaths(inputs: string[], outDir: string, extension: string): string[] {
+  const names = uniqueNames(
+    inputs.map((input) => (input === '-' ? 'stdin' : safeBaseName(input))),
+    extension,
+  );
+  return names.map((name) => path.join(outDir, name));
+}
+
+/**
+ * The names made unique in order, ignoring case (file systems may): a repeat gets -2, -3, …
+ * before `suffix`.
+ */
+export function uniqueNames(bases: readonly string[], suffix = ''): string[] {
   const used = new Set<string>();
-  return inputs.map((input) => {
-    const base = input === '-' ? 'stdin' : safeBaseName(input);
-    let name = `${base}${extension}`;
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}${extension}`;
+  return bases.map((base) => {
+    let name = `${base}${suffix}`;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base}-${n}${suffix}`;
     used.add(name.toLowerCase());
-    return path.join(outDir, name);
+    return name;
   });
 }
 

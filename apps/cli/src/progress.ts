@@ -19,8 +19,6 @@ export class ProgressBar {
   #pagesTotal = 0;
   #filesDone = 0;
 
-  #stage = '';
-
   constructor(stream: ProgressStream, files: number, enabled = Boolean(stream.isTTY)) {
     this.#stream = stream;
     this.#filesTotal = files;
@@ -57,8 +55,7 @@ export class ProgressBar {
 
   /** What the batch is doing now ("correcting plan.pdf"), shown in the bar. */
   stage(text: string): void {
-    this.#stage = text ? ` · ${text}` : '';
-    this.#bar?.update({ stage: this.#stage });
+    this.#bar?.update({ stage: text ? ` · ${text}` : '' });
   }
 
   /** Print a message on its own line without breaking the bar. */

@@ -1,3 +1,5 @@
+import { u32 } from './bytes.js';
+
 /**
  * The resolution an image file declares, when it declares one: PNG pHYs, JPEG JFIF
  * density, BMP pixels per metre. Values under 50 are treated as unset (many writers
@@ -17,17 +19,13 @@ export function declaredDpi(bytes: Uint8Array, format: string): number | undefin
   return Math.round(dpi);
 }
 
-function u32be(b: Uint8Array, o: number): number {
-  return ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
-}
-
 function pngDpi(b: Uint8Array): number | undefined {
   let o = 8;
   while (o + 12 <= b.length) {
-    const length = u32be(b, o);
+    const length = u32(b, o);
     const type = String.fromCharCode(b[o + 4]!, b[o + 5]!, b[o + 6]!, b[o + 7]!);
     if (type === 'pHYs' && length >= 9) {
-      const ppu = u32be(b, o + 8);
+      const ppu = u32(b, o + 8);
       return b[o + 16] === 1 ? ppu * 0.0254 : undefined;
     }
     if (type === 'IDAT' || type === 'IEND') return undefined;

@@ -1,4 +1,5 @@
 import { imageSize } from 'image-size';
+import { u16, u32 } from './bytes.js';
 export type InputFormat = 'png' | 'jpeg' | 'webp' | 'bmp' | 'tiff' | 'gif' | 'pdf';
 
 export interface SniffResult {
@@ -63,16 +64,15 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 function pngProblem(b: Uint8Array): string | undefined {
   if (!PNG_SIGNATURE.every((v, i) => b[i] === v)) return 'not a PNG signature';
-  const u32 = (o: number) => ((b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
   let o = 8;
   let first = true;
   let idat = false;
   while (o + 12 <= b.length) {
-    const length = u32(o);
+    const length = u32(b, o);
     const type = String.fromCharCode(b[o + 4]!, b[o + 5]!, b[o + 6]!, b[o + 7]!);
     if (o + 12 + length > b.length)
       return `the PNG is truncated (chunk ${type} runs past the end of the file)`;
-    if (crc32(b, o + 4, o + 8 + length) !== u32(o + 8 + length))
+    if (crc32(b, o + 4, o + 8 + length) !== u32(b, o + 8 + length))
       return `the PNG is corrupt (bad checksum in chunk ${type})`;
     if (first) {
       if (type !== 'IHDR' || length !== 13) return 'the PNG is corrupt (no image header)';
@@ -97,9 +97,8 @@ const PNG_DEPTHS: Record<number, number[]> = {
 };
 
 function ihdrProblem(h: Uint8Array): string | undefined {
-  const u32 = (o: number) => ((h[o]! << 24) | (h[o + 1]! << 16) | (h[o + 2]! << 8) | h[o + 3]!) >>> 0;
-  const width = u32(0);
-  const height = u32(4);
+  const width = u32(h, 0);
+  const height = u32(h, 4);
   if (width === 0 || height === 0) return `the PNG is corrupt (its header says ${width}×${height} pixels)`;
   if (width > 2 ** 31 - 1 || height > 2 ** 31 - 1) return 'the PNG is corrupt (impossible image size)';
   const depth = h[8]!;
@@ -113,13 +112,12 @@ function ihdrProblem(h: Uint8Array): string | undefined {
 
 /** RIFF chunks must fit the file, and some chunk must hold image data. */
 function webpProblem(b: Uint8Array): string | undefined {
-  const u32le = (o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
   if (b.length < 20) return 'the WebP is truncated';
   let o = 12;
   let image = false;
   while (o + 8 <= b.length) {
     const type = ascii(b, o, 4);
-    const size = u32le(o + 4);
+    const size = u32(b, o + 4, true);
     if (o + 8 + size > b.length)
       return `the WebP is truncated (chunk ${type.trim()} runs past the end of the file)`;
     if (type === 'VP8 ' || type === 'VP8L' || type === 'ANMF') image = true;
@@ -137,13 +135,8 @@ const MAX_TIFF_PAGES = 10_000;
  */
 function tiffProblem(b: Uint8Array): string | undefined {
   const little = b[0] === 0x49;
-  const u16 = (o: number) => (little ? b[o]! | (b[o + 1]! << 8) : (b[o]! << 8) | b[o + 1]!);
-  const u32 = (o: number) =>
-    (little
-      ? b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)
-      : (b[o]! << 24) | (b[o + 1]! << 16) | (b[o + 2]! << 8) | b[o + 3]!) >>> 0;
   const seen = new Set<number>();
-  let offset = u32(4);
+  let offset = u32(b, 4, little);
   if (offset === 0) return 'the TIFF holds no image (no directory)';
   while (offset !== 0) {
     if (seen.has(offset)) return 'the TIFF is corrupt (its directories form a loop)';
@@ -151,16 +144,15 @@ function tiffProblem(b: Uint8Array): string | undefined {
     seen.add(offset);
     if (offset < 8 || offset + 2 > b.length)
       return 'the TIFF is truncated (a directory lies past the end of the file)';
-    const entries = u16(offset);
+    const entries = u16(b, offset, little);
     const next = offset + 2 + entries * 12;
     if (next + 4 > b.length) return 'the TIFF is truncated (a directory runs past the end of the file)';
-    offset = u32(next);
+    offset = u32(b, next, little);
   }
   return undefined;
 }
 
 function jpegProblem(b: Uint8Array): string | undefined {
-  const u16 = (o: number) => (b[o]! << 8) | b[o + 1]!;
   let o = 2;
   let frame = false;
   while (o + 4 <= b.length) {
@@ -174,11 +166,12 @@ function jpegProblem(b: Uint8Array): string | undefined {
       o += 2;
       continue;
     }
-    const length = u16(o + 2);
+    const length = u16(b, o + 2);
     if (length < 2 || o + 2 + length > b.length)
       return 'the JPEG is truncated (a header segment runs past the end)';
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      if (length < 8 || u16(o + 5) === 0 || u16(o + 7) === 0) return 'the JPEG is corrupt (bad frame header)';
+      if (length < 8 || u16(b, o + 5) === 0 || u16(b, o + 7) === 0)
+        return 'the JPEG is corrupt (bad frame header)';
       frame = true;
     }
     if (marker === 0xda) {

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { loadSyllableLm, type SyllableLm } from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import { createNodeOcr, type NodeOcrOptions, type Ocr, readInputFile } from '@sohoa/ocr/node';
-import { sniffInput } from '@sohoa/ocr/sniff';
 import { type Digitised, type DigitiseInput, type DigitiseOptions, digitise } from './digitise.js';
 
 export interface DigitiserOptions extends NodeOcrOptions {
@@ -36,10 +35,10 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
     return engine;
   };
   const run = (input: DigitiseInput, callbacks: Pick<DigitiseOptions, 'onProgress'> = {}) => {
-    const sniffed = 'bytes' in input ? sniffInput(input.bytes) : undefined;
     return digitise(input, {
       lm,
-      ...(sniffed ? { ocr: ocr() } : {}),
+      // Creating the engine costs nothing until a page is read: workers and decoder processes start lazily.
+      ocr: ocr(),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.toneStyle ? { toneStyle: options.toneStyle } : {}),
       ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
