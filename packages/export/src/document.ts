@@ -3,6 +3,14 @@ import type { Correction, OcrDocument, Plan } from '@sohoa/model';
 /** Where a diagnostic came from: a stage of the pipeline. */
 export type MessageSource = 'sohoa-ocr' | 'sohoa-correct' | 'sohoa-parse' | 'sohoa';
 
+/** Each stage's name in Vietnamese, for the exports' message lists. */
+export const MESSAGE_SOURCE_VI: Record<MessageSource, string> = {
+  'sohoa-ocr': 'nhận dạng',
+  'sohoa-correct': 'sửa lỗi',
+  'sohoa-parse': 'phân tích',
+  sohoa: 'sohoa',
+};
+
 /** One diagnostic for a reader (the HTML side list, the CLI summary), flattened from any stage. */
 export interface DocumentMessage {
   source: MessageSource;

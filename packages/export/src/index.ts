@@ -10,7 +10,12 @@ import { type MarkdownOptions, toMarkdown } from './formats/markdown.js';
 import { type SearchablePdfOptions, toSearchablePdf } from './formats/pdf.js';
 import { toText } from './formats/txt.js';
 
-export type { DigitisedDocument, DocumentMessage, MessageSource } from './document.js';
+export {
+  type DigitisedDocument,
+  type DocumentMessage,
+  MESSAGE_SOURCE_VI,
+  type MessageSource,
+} from './document.js';
 // Formats: those made from the document's text and plan, and those made from the OCR geometry (alto, hocr,
 // pdf, with the corrected words in that geometry from geometry/). One sorted list, as biome wants it.
 export { toAlto } from './formats/alto.js';

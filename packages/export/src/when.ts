@@ -1,4 +1,5 @@
 import type { Deadline, Recurrence } from '@sohoa/model';
+import { toRoman } from '@sohoa/vi';
 
 /*
  * Deadlines as the exports write them: a due day for calendars and spreadsheets, and a phrase a
@@ -19,7 +20,6 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export const dayIso = (d: Day): string => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /** `30/6/2024`: Vietnamese documents print day/month/year; leading zeros are optional and usually dropped. */
-export const dayVi = (d: Day): string => `${d.day}/${d.month}/${d.year}`;
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -80,15 +80,13 @@ export function dueDay(deadline: Deadline | null): Day | null {
   }
 }
 
-const ROMAN = ['I', 'II', 'III', 'IV'];
-
 /** An ISO period in Vietnamese: "30/6/2024", "13h30 ngày 29/4/2026", "tháng 6/2024", "quý II/2024". */
 export function periodVi(iso: string): string {
   const time = /T(\d{2}):(\d{2})$/.exec(iso);
   const date = iso.replace(/T.*$/, '');
   const [year, part, day] = date.split('-');
   if (part === undefined) return `năm ${year}`;
-  if (part.startsWith('Q')) return `quý ${ROMAN[Number(part.slice(1)) - 1]}/${year}`;
+  if (part.startsWith('Q')) return `quý ${toRoman(Number(part.slice(1)))}/${year}`;
   if (part.startsWith('H')) return `${part === 'H1' ? '6 tháng đầu năm' : '6 tháng cuối năm'} ${year}`;
   const month = Number(part);
   if (day === undefined) return `tháng ${month}/${year}`;

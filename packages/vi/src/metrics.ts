@@ -25,13 +25,13 @@ export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
   const ONLY_A = 0;
   const ONLY_B = 1;
   let next = 2;
-  const encode = (items: readonly T[], only: number, other: Set<T> | null): string => {
+  const encodeA = (items: readonly T[], only: number, other: Set<T>): string => {
     const units = new Uint16Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i]!;
       let code = codes.get(item);
       if (code === undefined) {
-        if (other && !other.has(item)) code = only;
+        if (!other.has(item)) code = only;
         else {
           if (next > 0xffff) throw new RangeError('editDistance: more than 65 534 distinct shared elements');
           code = next++;
@@ -42,9 +42,9 @@ export function editDistance<T>(a: readonly T[], b: readonly T[]): number {
     }
     return unitsToString(units);
   };
-  const left = encode(a, ONLY_A, inB);
+  const left = encodeA(a, ONLY_A, inB);
   // Every element of b shared with a has its code by now; the others are b's alone.
-  const right = encode(b, ONLY_B, new Set(codes.keys()));
+  const right = unitsToString(Uint16Array.from(b, (item) => codes.get(item) ?? ONLY_B));
   return levenshtein(left, right);
 }
 

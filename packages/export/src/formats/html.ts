@@ -4,7 +4,7 @@ import { h } from 'hastscript';
 import rehypeSanitize from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import type { DigitisedDocument, DocumentMessage } from '../document.js';
+import { type DigitisedDocument, type DocumentMessage, MESSAGE_SOURCE_VI } from '../document.js';
 import { annotatedText, band } from '../html/annotate.js';
 import { htmlSchema } from '../html/schema.js';
 import { PAGE_CSS } from '../html/style.js';
@@ -28,13 +28,6 @@ const SEVERITY_VI: Record<DocumentMessage['severity'], string> = {
   error: 'Lỗi',
   warning: 'Cảnh báo',
   info: 'Thông tin',
-};
-
-const STAGE_VI: Record<DocumentMessage['source'], string> = {
-  'sohoa-ocr': 'nhận dạng',
-  'sohoa-correct': 'sửa lỗi',
-  'sohoa-parse': 'phân tích',
-  sohoa: 'sohoa',
 };
 
 function facts(doc: DigitisedDocument): Element {
@@ -116,7 +109,10 @@ function messageList(messages: readonly DocumentMessage[]): ElementContent[] {
             h('strong', `${SEVERITY_VI[m.severity]}: `),
             m.reason,
             h('br'),
-            h('small', [h('code', m.ruleId), ` — ${STAGE_VI[m.source]}${m.line ? `, dòng ${m.line}` : ''}`]),
+            h('small', [
+              h('code', m.ruleId),
+              ` — ${MESSAGE_SOURCE_VI[m.source]}${m.line ? `, dòng ${m.line}` : ''}`,
+            ]),
           ],
         ),
       ),

@@ -2,7 +2,7 @@ import { planToTree, planTreeToMdast } from '@sohoa/model';
 import type { List, Root, RootContent } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown as mdastToMarkdown } from 'mdast-util-to-markdown';
-import type { DigitisedDocument, DocumentMessage } from '../document.js';
+import { type DigitisedDocument, type DocumentMessage, MESSAGE_SOURCE_VI } from '../document.js';
 
 /*
  * The plan as Markdown for reading and review, through the model's one Markdown path: the plan tree's
@@ -16,13 +16,6 @@ export interface MarkdownOptions {
   /** Tasks as a GFM table (default) or a GFM task list. */
   tasks?: 'table' | 'list';
 }
-
-const SOURCE_VI: Record<DocumentMessage['source'], string> = {
-  'sohoa-ocr': 'nhận dạng',
-  'sohoa-correct': 'sửa lỗi',
-  'sohoa-parse': 'phân tích',
-  sohoa: 'sohoa',
-};
 
 function messages(list: readonly DocumentMessage[]): RootContent[] {
   if (list.length === 0) return [];
@@ -40,7 +33,7 @@ function messages(list: readonly DocumentMessage[]): RootContent[] {
             { type: 'inlineCode', value: m.ruleId },
             {
               type: 'text',
-              value: ` (${SOURCE_VI[m.source]}${m.line ? `, dòng ${m.line}` : ''}): ${m.reason}`,
+              value: ` (${MESSAGE_SOURCE_VI[m.source]}${m.line ? `, dòng ${m.line}` : ''}): ${m.reason}`,
             },
           ],
         },

@@ -23,8 +23,15 @@ function nodeRequire(): NodeRequire | undefined {
   return builtin<{ createRequire(url: string): NodeRequire }>('node:module')?.createRequire(import.meta.url);
 }
 
-/** DejaVu Sans read from the `dejavu-fonts-ttf` package; `undefined` outside Node. */
+let bundled: Uint8Array | undefined;
+
+/** DejaVu Sans read from the `dejavu-fonts-ttf` package, once; `undefined` outside Node. */
 export function bundledFont(): Uint8Array | undefined {
+  bundled ??= readBundledFont();
+  return bundled;
+}
+
+function readBundledFont(): Uint8Array | undefined {
   const require = nodeRequire();
   const fs = builtin<{ readFileSync(path: string): Uint8Array }>('node:fs');
   if (!require || !fs) return undefined;
