@@ -37,3 +37,4 @@ export {
   sohoaTextStringify,
   type TextRoot,
 } from './plugin.js';
+export { type Revision, type RevisionChoice, reviseCorrection, type TextEdit } from './revise.js';
