@@ -102,6 +102,18 @@ describe('toHtml', () => {
     expect(listed.map((li) => li.properties.dataRule)).toEqual(doc.messages.map((m) => m.ruleId));
   });
 
+  it.each(FIXTURES)('%s: each correction mark names its record, so a viewer can revert it', (name) => {
+    const doc = loadFixture(name);
+    const [text] = byClass(parse(toHtml(doc)), 'doc-text');
+    const marks = byClass(text, 'corr');
+    expect(marks.length).toBe(doc.corrections.length);
+    for (const mark of marks) {
+      const record = doc.corrections[Number(mark.properties.dataCorrection)];
+      expect(record?.original).toBe(mark.properties.dataOriginal);
+      expect(record?.replacement).toBe(mark.properties.dataReplacement);
+    }
+  });
+
   it('writes deadlines as a Vietnamese reader expects in the table', () => {
     const doc = loadFixture('party-text-layer');
     const tree = parse(toHtml(doc));

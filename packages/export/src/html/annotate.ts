@@ -54,7 +54,7 @@ export function correctionTitle(c: Correction): string {
   ].join('\n');
 }
 
-function correctionMark(c: Correction): Mark {
+function correctionMark(c: Correction, index: number): Mark {
   const deleted = c.outputStart === c.outputEnd;
   const tag = deleted ? 'del' : c.applied ? 'ins' : 'mark';
   const props = {
@@ -65,6 +65,8 @@ function correctionMark(c: Correction): Mark {
     dataReason: c.reason,
     dataConfidence: String(c.confidence),
     dataApplied: String(c.applied),
+    // Which record of `corrections` this is, so a viewer can revert or accept it.
+    dataCorrection: String(index),
   };
   return {
     start: c.outputStart,
@@ -159,7 +161,7 @@ export function annotatedText(
   doc: DigitisedDocument,
   taskSpans = locateTasks(doc.text, doc.plan.tasks),
 ): Element {
-  const marks = [...planMarks(doc, taskSpans), ...doc.corrections.map(correctionMark)];
+  const marks = [...planMarks(doc, taskSpans), ...doc.corrections.map((c, i) => correctionMark(c, i))];
   // Called in text order (nestMarks renders depth first, left to right): form feeds become page
   // separators, their number shown by the CSS.
   let page = 1;

@@ -56,6 +56,7 @@ const DATA = [
   'dataLine',
   'dataSeverity',
   'dataTask',
+  'dataCorrection',
 ];
 
 const REMOVED = new Set(['img', 'picture', 'source', 'input']);
