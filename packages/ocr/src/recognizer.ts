@@ -1,4 +1,4 @@
-import { type OcrBlock, OcrDocument, type OcrPage } from '@sohoa/model';
+import { type OcrBlock, OcrDocument, OcrPage } from '@sohoa/model';
 import pLimit from 'p-limit';
 import { boxMapper, mapBlocks } from './box-mapping.js';
 import {
@@ -70,6 +70,10 @@ export interface PageProgress {
   page: number;
   pages: number;
   kind: OcrPage['source'];
+  /** The page as read, so a viewer can show it (and a store keep it) before the document is done. */
+  result: OcrPage;
+  /** True when the page was taken from `knownPages`, not read in this run. */
+  known: boolean;
 }
 
 export interface RecognizeInput {
@@ -88,6 +92,14 @@ export interface RecognizeCallbacks {
    * not PDFs): what a searchable PDF of the scan is made of. Asking for it costs an encode per page.
    */
   onPageImage?: (page: number, png: Uint8Array) => void;
+  /**
+   * Pages of this same input already read by an earlier run that stopped (a closed tab, a
+   * crash), by page number: they are taken as they are, neither decoded nor read again, and
+   * still reported through `onPage`, so reopening a document resumes where its OCR stopped.
+   * A page that is not a valid `OcrPage` of that number is read again. Image files still
+   * decode known pages when `onPageImage` asks for their images.
+   */
+  knownPages?: ReadonlyMap<number, OcrPage>;
 }
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -206,6 +218,14 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       const problem = structureProblem(bytes, sniffed.format);
       if (problem) throw new OcrInputError('corrupt', source, problem);
       const wantsImages = Boolean(callbacks.onPageImage) && sniffed.format !== 'pdf';
+      const known = usableKnownPages(callbacks.knownPages);
+      // An image file other than TIFF has one page: when it is known there is nothing to open.
+      if (SINGLE_PAGE.has(sniffed.format) && known.has(1) && !wantsImages) {
+        const page = known.get(1)!;
+        callbacks.onPages?.(source, 1);
+        callbacks.onPage?.({ source, page: 1, pages: 1, kind: page.source, result: page, known: true });
+        return ocrDocument(source, language, [page]);
+      }
       const doc = await platform.open(
         { bytes, source, format: sniffed.format },
         wantsImages ? { ...readerOptions, pageImages: true } : readerOptions,
@@ -215,28 +235,57 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
         callbacks.onPages?.(source, doc.pageCount);
         const numbers = Array.from({ length: doc.pageCount }, (_, i) => i + 1);
         pages = await mapLimit(numbers, pagesInFlight, async (n) => {
-          const prepared = await doc.page(n);
-          if (prepared.kind === 'image' && prepared.png) callbacks.onPageImage?.(n, prepared.png);
-          const page = await toOcrPage(prepared, source);
-          callbacks.onPage?.({ source, page: n, pages: doc.pageCount, kind: page.source });
+          const done = known.get(n);
+          // A known page of a PDF is never rendered; one of an image file only for its image.
+          const prepared = done && !wantsImages ? undefined : await doc.page(n);
+          if (prepared?.kind === 'image' && prepared.png) callbacks.onPageImage?.(n, prepared.png);
+          const page = done ?? (await toOcrPage(prepared!, source));
+          callbacks.onPage?.({
+            source,
+            page: n,
+            pages: doc.pageCount,
+            kind: page.source,
+            result: page,
+            known: done !== undefined,
+          });
           return page;
         });
       } finally {
         await doc.close();
       }
-      return OcrDocument.parse({
-        type: 'ocr-document',
-        source,
-        language,
-        pages,
-        text: pages.map((p) => p.text).join('\n\f\n'),
-      });
+      return ocrDocument(source, language, pages);
     },
     close: async () => {
       await pool.close();
       await platform.close?.();
     },
   };
+}
+
+/** Formats whose files hold exactly one page (TIFF may hold several). */
+const SINGLE_PAGE = new Set<InputFormat>(['png', 'jpeg', 'webp', 'bmp', 'gif']);
+
+/**
+ * The known pages worth trusting: they come back from storage (IndexedDB, a file), so each is
+ * checked against the schema and its number; a damaged one is read again rather than failing.
+ */
+function usableKnownPages(pages: ReadonlyMap<number, OcrPage> | undefined): Map<number, OcrPage> {
+  const usable = new Map<number, OcrPage>();
+  for (const [n, page] of pages ?? []) {
+    const parsed = OcrPage.safeParse(page);
+    if (parsed.success && parsed.data.number === n) usable.set(n, parsed.data);
+  }
+  return usable;
+}
+
+function ocrDocument(source: string, language: string, pages: OcrPage[]): OcrDocument {
+  return OcrDocument.parse({
+    type: 'ocr-document',
+    source,
+    language,
+    pages,
+    text: pages.map((p) => p.text).join('\n\f\n'),
+  });
 }
 
 type PageMeta = Omit<OcrPage, 'blocks' | 'text'>;
