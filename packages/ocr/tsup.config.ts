@@ -1,7 +1,14 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts', 'src/sniff.ts', 'src/sandbox-child.node.ts'],
+  entry: [
+    'src/index.ts',
+    'src/node.ts',
+    'src/browser.ts',
+    'src/browser-assets.node.ts',
+    'src/sniff.ts',
+    'src/sandbox-child.node.ts',
+  ],
   format: ['esm'],
   dts: true,
   clean: true,

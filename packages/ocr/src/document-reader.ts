@@ -28,6 +28,12 @@ export interface Decoders {
   ): Promise<DecodedImage[]>;
   pdfjs(): Promise<PdfjsModule>;
   pdfDocumentParams?: Record<string, unknown>;
+  /**
+   * A pdf.js worker of the document's own, when pdf.js cannot start one itself (it does only
+   * where `window` exists): extra getDocument parameters, and how to free them once the
+   * document is closed.
+   */
+  pdfWorker?(pdfjs: PdfjsModule): { params: Record<string, unknown>; close(): void } | undefined;
   /** Render a PDF page at a scale (1 = 72 dpi) to grayscale. */
   renderPdfPage(page: PDFPageProxy, scale: number): Promise<GrayImage>;
   /** PNG bytes of a page as decoded, for exports that need the page image (`ReaderOptions.pageImages`). */
@@ -155,11 +161,25 @@ async function openPdfSource(
   options: ReaderOptions,
 ): Promise<PageSource> {
   const pdfjs = await decoders.pdfjs();
-  const doc: PDFDocumentProxy = await openPdf(pdfjs, bytes, source, {
-    documentParams: decoders.pdfDocumentParams,
-  });
+  const worker = decoders.pdfWorker?.(pdfjs);
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await openPdf(pdfjs, bytes, source, {
+      documentParams: { ...decoders.pdfDocumentParams, ...worker?.params },
+    });
+  } catch (error) {
+    worker?.close();
+    throw error;
+  }
+  const close = async () => {
+    try {
+      await doc.destroy();
+    } finally {
+      worker?.close();
+    }
+  };
   if (doc.numPages > options.maxPages) {
-    await doc.destroy();
+    await close();
     throw new OcrInputError(
       'too-large',
       source,
@@ -181,7 +201,7 @@ async function openPdfSource(
         pdfPage.cleanup();
       }
     },
-    close: () => doc.destroy(),
+    close,
   };
 }
 
