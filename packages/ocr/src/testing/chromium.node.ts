@@ -18,6 +18,12 @@ import { type AssetFile, browserAssetFiles } from '../browser-assets.node.js';
 
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 
+/**
+ * Chromium's own update, time and sign-in services, which it calls through the proxy whatever
+ * the page does (they come on about:blank too): the browser's traffic, not the page's.
+ */
+export const CHROMIUM_SERVICES = /^(CONNECT |https?:\/\/)([a-z0-9-]+\.)*(google\.com|googleapis\.com)[:/]/;
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
@@ -85,6 +91,8 @@ export interface HarnessOptions {
   files?: Record<string, string>;
   /** Asset copies; default `browserAssetFiles()`. */
   assets?: AssetFile[];
+  /** Module replacements for the bundle (esbuild's `alias`). */
+  alias?: Record<string, string>;
 }
 
 /** Bundle, copy, serve and open the page (`index.html` loading `page.js` as a module). */
@@ -109,6 +117,7 @@ export async function startChromium(options: HarnessOptions): Promise<ChromiumHa
       format: 'esm',
       target: 'chrome120',
       plugins: [fromSource],
+      ...(options.alias ? { alias: options.alias } : {}),
       logLevel: 'error',
     });
     await writeFile(
@@ -186,7 +195,15 @@ export async function startChromium(options: HarnessOptions): Promise<ChromiumHa
     });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}index.html`);
-    await page.waitForFunction(() => (globalThis as { sohoaReady?: boolean }).sohoaReady === true);
+    await page
+      .waitForFunction(() => (globalThis as { sohoaReady?: boolean }).sohoaReady === true, undefined, {
+        timeout: 20_000,
+      })
+      .catch((error: Error) => {
+        throw new Error(
+          `the test page did not start: ${[...errors, ...failures].join('; ') || error.message}`,
+        );
+      });
     const opened = { server, browser };
     return {
       base,
