@@ -1,6 +1,6 @@
 import { type CorrectOptions, correct, type SyllableLm } from '@sohoa/correct';
 import { type DigitisedDocument, type ExportFormat, render } from '@sohoa/export';
-import type { Correction, OcrDocument, Plan } from '@sohoa/model';
+import type { Correction, OcrDocument, OcrPage, Plan } from '@sohoa/model';
 import type { Ocr } from '@sohoa/ocr';
 import { type InputFormat, sniffInput } from '@sohoa/ocr/sniff';
 import { parse } from '@sohoa/parse';
@@ -15,6 +15,10 @@ export interface DigitiseProgress {
   /** During OCR: the page just done and the document's page count. */
   page?: number;
   pages?: number;
+  /** During OCR: the page just done, as read (so it can be shown, or kept to resume from). */
+  ocrPage?: OcrPage;
+  /** During OCR: true when `ocrPage` came from `knownPages`, not read in this run. */
+  known?: boolean;
 }
 
 /** A scan, a PDF or UTF-8 text as bytes, or text already decoded. */
@@ -30,7 +34,21 @@ export interface DigitiseOptions {
   /** Tone-mark placement of the output: `keep` (default: as printed), `dominant`, `old`, `new`. */
   toneStyle?: CorrectOptions['toneStyle'];
   onProgress?: (progress: DigitiseProgress) => void;
+  /**
+   * OCR pages of this same input read by an earlier run that stopped, by page number: taken as
+   * they are, and only the other pages are read (see `@sohoa/ocr`'s `knownPages`).
+   */
+  knownPages?: ReadonlyMap<number, OcrPage>;
+  /**
+   * The font of the searchable PDF's invisible text (a TrueType or OpenType font covering
+   * Vietnamese, e.g. DejaVu Sans), as bytes or a function fetching them when a PDF is first
+   * rendered. Node defaults to DejaVu Sans from `dejavu-fonts-ttf`; browsers must give it.
+   */
+  font?: Uint8Array | (() => Promise<Uint8Array>);
 }
+
+/** What a digitiser takes per document: progress, and the pages of an earlier run. */
+export type DigitiseCallbacks = Pick<DigitiseOptions, 'onProgress' | 'knownPages'>;
 
 /** Scans pdf-lib cannot embed as they are: their pages come back from the OCR as PNG. */
 const NEEDS_PAGE_IMAGES = new Set<InputFormat>(['tiff', 'webp', 'bmp', 'gif']);
@@ -73,7 +91,9 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
       ocr = await options.ocr.recognize(
         { source, bytes: input.bytes },
         {
-          onPage: ({ page, pages }) => report({ stage: 'ocr', page, pages }),
+          onPage: ({ page, pages, result, known }) =>
+            report({ stage: 'ocr', page, pages, ocrPage: result, known }),
+          ...(options.knownPages ? { knownPages: options.knownPages } : {}),
           // Made by the decoder process that read the scan, so nothing here decodes it again.
           ...(keep ? { onPageImage: (n: number, png: Uint8Array) => pageImages.set(n, png) } : {}),
         },
@@ -129,9 +149,11 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
       if (format !== 'pdf') return render(document, format);
       if (!original)
         throw new DigitiseError('invalid-input', source, 'a searchable PDF needs a scan or PDF as input');
+      const font = typeof options.font === 'function' ? await options.font() : options.font;
       return render(document, 'pdf', {
         original: original.bytes,
         format: original.format,
+        ...(font ? { font } : {}),
         pageImage: (n) => {
           const png = pageImages.get(n);
           if (!png) throw new DigitiseError('invalid-input', source, `no image of page ${n}`);

@@ -1,5 +1,6 @@
 export type { DigitisedDocument, DocumentMessage, ExportFormat } from '@sohoa/export';
 export {
+  type DigitiseCallbacks,
   type Digitised,
   type DigitiseInput,
   type DigitiseOptions,

@@ -2,7 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { loadSyllableLm, type SyllableLm } from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import { createNodeOcr, type NodeOcrOptions, type Ocr, readInputFile } from '@sohoa/ocr/node';
-import { type Digitised, type DigitiseInput, type DigitiseOptions, digitise } from './digitise.js';
+import {
+  type DigitiseCallbacks,
+  type Digitised,
+  type DigitiseInput,
+  type DigitiseOptions,
+  digitise,
+} from './digitise.js';
 
 export interface DigitiserOptions extends NodeOcrOptions {
   /** A language model file to use instead of the bundled one. */
@@ -13,9 +19,9 @@ export interface DigitiserOptions extends NodeOcrOptions {
 
 export interface Digitiser {
   /** Digitise a file by path. */
-  digitiseFile(file: string, callbacks?: Pick<DigitiseOptions, 'onProgress'>): Promise<Digitised>;
+  digitiseFile(file: string, callbacks?: DigitiseCallbacks): Promise<Digitised>;
   /** Digitise bytes or text. */
-  digitise(input: DigitiseInput, callbacks?: Pick<DigitiseOptions, 'onProgress'>): Promise<Digitised>;
+  digitise(input: DigitiseInput, callbacks?: DigitiseCallbacks): Promise<Digitised>;
   /** The shared OCR engine, created on first use. */
   readonly ocr: Ocr;
   close(): Promise<void>;
@@ -34,7 +40,7 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
     engine ??= createNodeOcr(options);
     return engine;
   };
-  const run = (input: DigitiseInput, callbacks: Pick<DigitiseOptions, 'onProgress'> = {}) => {
+  const run = (input: DigitiseInput, callbacks: DigitiseCallbacks = {}) => {
     return digitise(input, {
       lm,
       // Creating the engine costs nothing until a page is read: workers and decoder processes start lazily.
@@ -42,6 +48,7 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.toneStyle ? { toneStyle: options.toneStyle } : {}),
       ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
+      ...(callbacks.knownPages ? { knownPages: callbacks.knownPages } : {}),
     });
   };
   return {
