@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TESSERACT_CORES } from './browser-assets.node.js';
 import type { BrowserTestApi } from './testing/browser-page.js';
 import type { PageRun } from './testing/browser-run.js';
-import { type ChromiumHarness, chromiumMissing, startChromium } from './testing/chromium.node.js';
+import {
+  CHROMIUM_SERVICES,
+  type ChromiumHarness,
+  chromiumMissing,
+  startChromium,
+} from './testing/chromium.node.js';
 
 /*
  * The browser platform in a real headless Chromium: real tesseract.js (wasm, from the shipped
@@ -18,9 +23,6 @@ import { type ChromiumHarness, chromiumMissing, startChromium } from './testing/
 
 const fixtures = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const testing = fileURLToPath(new URL('./testing/', import.meta.url));
-
-/** Chromium's own update, time and sign-in services, which it calls whatever the page does. */
-const CHROMIUM_SERVICES = /^(CONNECT |https?:\/\/)([a-z0-9-]+\.)*(google\.com|googleapis\.com)[:/]/;
 
 const missing = chromiumMissing();
 if (missing && process.env.CI === 'true') throw new Error(`Chromium tests cannot run on CI: ${missing}`);
