@@ -45,10 +45,6 @@ describe.skipIf(missing !== undefined)(
       const fixture = (name: string) => [`/fixtures/${name}`, path.join(fixtures, name)] as const;
       chrome = await startChromium({
         entries: { 'page.js': fileURLToPath(new URL('./testing/browser-page.ts', import.meta.url)) },
-        // WORKAROUND, to remove: @sohoa/export imports `csv-stringify/sync`, the Node build, which
-        // calls `Buffer.from` as it loads, so no browser bundle of the facade starts ("Buffer is
-        // not defined"). The package's browser build is the same API; export should import it.
-        alias: { 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
         files: Object.fromEntries([
           fixture('scans/plan-clean-300.png'),
           fixture('texts/plan-bacgiang-36.txt'),

@@ -1,4 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
+// The browser build works in Node too; the Node build calls Buffer at load, which browsers lack.
+import { stringify } from 'csv-stringify/browser/esm/sync';
 import type { DigitisedDocument } from '../document.js';
 import { locateTasks, taskPage } from '../locate.js';
 import { dayIso, deadlineVi, dueDay, recurrenceVi } from '../when.js';
