@@ -9,3 +9,4 @@ export {
   type Stage,
 } from './digitise.js';
 export { DigitiseError, type DigitiseErrorCode, isDigitiseError } from './errors.js';
+export { type CorrectionChoice, editTask, reviseDocument, type TaskEdit } from './revise.js';
