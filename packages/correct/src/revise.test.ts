@@ -1,7 +1,7 @@
 import type { Correction } from '@sohoa/model';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { correct } from './correct.js';
+import { type CorrectResult, correct } from './correct.js';
 import { isCorrectError } from './errors.js';
 import { reviseCorrection } from './revise.js';
 
@@ -62,6 +62,12 @@ describe('reviseCorrection on what correct() returns', () => {
     expect(rebuild(INPUT, r.corrections)).toBe(r.text);
   });
 
+  it("keeps the result's other fields: a revision of a CorrectResult is one", () => {
+    let current: CorrectResult = result;
+    current = reviseCorrection(current, 0, { kind: 'revert' });
+    expect(current.toneStyle).toBe(result.toneStyle);
+  });
+
   it('reverting then accepting gives back the result, and leaves the arguments alone', () => {
     const copy = structuredClone(result);
     const reverted = reviseCorrection(result, 1, { kind: 'revert' });
@@ -69,6 +75,7 @@ describe('reviseCorrection on what correct() returns', () => {
     const accepted = reviseCorrection(reverted, 1, { kind: 'accept' });
     expect(accepted.text).toBe(result.text);
     expect(accepted.corrections).toEqual(result.corrections);
+    expect(accepted.toneStyle).toBe(result.toneStyle);
     const at = result.text.indexOf('15/KH-UBND');
     expect(accepted.edit).toEqual({ start: at, end: at + 10, text: '15/KH-UBND' });
     expect(result).toEqual(copy);

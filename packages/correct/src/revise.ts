@@ -26,19 +26,23 @@ export type RevisionChoice =
    */
   | { kind: 'accept'; text?: string };
 
-export interface Revision {
+/**
+ * The result after the decision: the argument's other fields (a `CorrectResult`'s `toneStyle`)
+ * as they were, so a revision of a `CorrectResult` is one.
+ */
+export type Revision<R extends object = object> = Omit<R, 'text' | 'corrections' | 'edit'> & {
   /** The corrected text after the decision. */
   text: string;
   /** The records after the decision: the revised one replaced, later ones shifted in the output. */
   corrections: Correction[];
   /** What changed in the text, in the offsets of the text before the decision. */
   edit: TextEdit;
-}
+};
 
 /**
  * Revert or accept `result.corrections[index]` in `result.text` (what `correct()` returned, or a
  * previous revision). Pure: the arguments are not modified; records before `index` are shared
- * with the result, the others are copies.
+ * with the result, the others are copies; the result's other fields are carried over.
  *
  * Output offsets (`outputStart`/`outputEnd`) of later records move by the change in length; input
  * offsets (`start`, `end`, `line`, `column`) describe the input and never change. `reason` and
@@ -50,11 +54,9 @@ export interface Revision {
  * (`invalid-options`) for a choice that is neither kind, or an accepted text that is not one of
  * the record's readings. A wrong edit is never made silently.
  */
-export function reviseCorrection(
-  result: { readonly text: string; readonly corrections: readonly Correction[] },
-  index: number,
-  choice: RevisionChoice,
-): Revision {
+export function reviseCorrection<
+  R extends { readonly text: string; readonly corrections: readonly Correction[] },
+>(result: R, index: number, choice: RevisionChoice): Revision<R> {
   const { text, corrections } = result;
   if (!Number.isInteger(index) || index < 0 || index >= corrections.length) {
     throw new CorrectError('invalid-input', `no correction ${index}: there are ${corrections.length}`, [
@@ -79,7 +81,12 @@ export function reviseCorrection(
       delta === 0 ? { ...c } : { ...c, outputStart: c.outputStart + delta, outputEnd: c.outputEnd + delta },
     );
   }
-  return { text: text.slice(0, edit.start) + shown + text.slice(edit.end), corrections: revised, edit };
+  return {
+    ...result,
+    text: text.slice(0, edit.start) + shown + text.slice(edit.end),
+    corrections: revised,
+    edit,
+  };
 }
 
 /** The record after the choice (a copy; alternatives copied when they change). */
