@@ -24,3 +24,20 @@ export {
   TextQuoteSelector,
 } from './schema.js';
 export { indexText, TextIndex } from './text.js';
+export {
+  ANNOTATION_CONTEXT,
+  fromWebAnnotations,
+  MEDIA_FRAGMENT,
+  PDF_FRAGMENT,
+  SOHOA_NAMESPACE,
+  type Software,
+  type ToWebAnnotationsOptions,
+  toWebAnnotations,
+  type WebAnnotation,
+  type WebAnnotationCollection,
+  type WebAnnotationPage,
+  type WebFragmentSelector,
+  type WebSelector,
+  type WebTextPositionSelector,
+  type WebTextQuoteSelector,
+} from './web-annotation.js';
