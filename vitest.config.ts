@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -22,7 +23,19 @@ export default defineConfig({
             'apps/*/src/**/*.test.ts',
             'fixtures/scripts/**/*.test.ts',
           ],
-          exclude: ['**/*.slow.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.slow.test.ts', '**/node_modules/**', 'apps/extension/**'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        // The extension's own modules, against WXT's fake browser (its vitest plugin wires the
+        // `browser` global, storage and the auto-imports); the real extension runs in the e2e test.
+        root: `${root}apps/extension`,
+        plugins: [WxtVitest({ root: `${root}apps/extension` })],
+        resolve: { alias },
+        test: {
+          name: 'extension',
+          include: ['src/**/*.test.ts'],
           testTimeout: 20_000,
         },
       },

@@ -153,7 +153,8 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       throw new OcrInputError(
         'engine-failed',
         source,
-        `OCR failed on page ${page.number}: ${(error as Error).message}`,
+        // tesseract.js rejects with the worker's message as a string, not always an Error.
+        `OCR failed on page ${page.number}: ${error instanceof Error ? error.message : String(error)}`,
         {
           cause: error,
         },
