@@ -60,6 +60,18 @@ export default defineConfig({
         }
       : {}),
   }),
+  vite: () => ({
+    // The viewer's pipeline worker is an ES module (it imports pdf.js lazily); an IIFE worker would
+    // turn import.meta.url into a document lookup, which workers lack.
+    worker: { format: 'es' },
+    resolve: {
+      alias: {
+        // Its "browser" build decodes entities with a DOM element; the worker has no DOM. The plain
+        // build (a table) works everywhere.
+        'decode-named-character-reference': require.resolve('decode-named-character-reference'),
+      },
+    },
+  }),
   hooks: {
     'build:publicAssets': async (_wxt, files) => {
       files.push(...(await shippedAssets()));

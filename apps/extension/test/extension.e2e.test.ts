@@ -24,6 +24,18 @@ import {
 const SAMPLE = path.join(ROOT, 'fixtures/sample/sample-plan.pdf');
 const GOLD = readFileSync(path.join(ROOT, 'fixtures/sample/sample-plan.gt.txt'), 'utf8');
 const missing = missingPrerequisite();
+
+/** Another scan (the noisy page of the plan, four times), so resuming starts from nothing stored. */
+async function fourPageScan(): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
+  const pdf = await PDFDocument.create();
+  const png = await pdf.embedPng(readFileSync(path.join(ROOT, 'fixtures/scans/plan-noisy-150.png')));
+  for (let i = 0; i < 4; i++) {
+    const page = pdf.addPage([595.28, 841.89]);
+    page.drawImage(png, { x: 0, y: 0, width: 595.28, height: 841.89 });
+  }
+  return pdf.save();
+}
 // CI must run this test: a missing Chromium or build there is a failure, not a skip.
 if (missing && process.env.CI) throw new Error(`extension e2e: ${missing}`);
 
@@ -36,6 +48,9 @@ describe.skipIf(missing !== null)('the extension in Chromium', () => {
     served = await serve({
       '/van-ban/ke-hoach-125.pdf': { file: SAMPLE, type: 'application/pdf' },
       '/tai-ve/ke-hoach-125.pdf': { file: SAMPLE, type: 'application/pdf', attachment: true },
+      '/scan.png': { file: path.join(ROOT, 'fixtures/scans/plan-clean-300.png'), type: 'image/png' },
+      '/text-layer.pdf': { file: path.join(ROOT, 'fixtures/pdfs/text-layer.pdf'), type: 'application/pdf' },
+      '/noisy-4p.pdf': { bytes: await fourPageScan(), type: 'application/pdf' },
     });
     browser = await launchWithExtension({ proxy: served.base });
     await interceptionReady(browser);
@@ -195,8 +210,154 @@ describe.skipIf(missing !== null)('the extension in Chromium', () => {
     await page.close();
   });
 
+  it('edits a task cell, and the edit survives a re-correction and goes into the exports', async () => {
+    const row = viewer.locator('#tasks tr[data-task-id]').first();
+    const lead = row.locator('td[data-field="lead"]');
+    await lead.click();
+    await lead.fill('Ban Tuyên giáo Tỉnh ủy');
+    await viewer.keyboard.press('Enter');
+    await expect.poll(() => row.getAttribute('data-task-lead')).toBe('Ban Tuyên giáo Tỉnh ủy');
+    const deadline = row.locator('td[data-field="deadline"]');
+    await deadline.click();
+    await deadline.fill('trước ngày 30/6/2024');
+    await viewer.keyboard.press('Enter');
+    await expect.poll(() => row.getAttribute('data-task-deadline')).toBe('2024-06-30');
+    // Reverting a correction re-reads the plan; the reviewer's cells stay as typed.
+    await viewer.locator('#sohoa-text ins.corr[data-correction]').first().click();
+    await viewer.locator('#correction-popover button[data-action="revert"]').click();
+    await expect
+      .poll(() => viewer.locator('#tasks tr[data-task-id]').first().getAttribute('data-task-lead'))
+      .toBe('Ban Tuyên giáo Tỉnh ủy');
+    await viewer.selectOption('#export-format', 'csv');
+    const [download] = await Promise.all([viewer.waitForEvent('download'), viewer.click('#export')]);
+    const records = parseCsv(readFileSync(await download.path(), 'utf8').slice(1), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(records[0]?.['Chủ trì']).toBe('Ban Tuyên giáo Tỉnh ủy');
+  });
+
+  it('moves between corrections with the keyboard, and opens a card with Enter', async () => {
+    await viewer.locator('#sohoa-text').click({ position: { x: 5, y: 5 } });
+    await viewer.keyboard.press('Escape');
+    await viewer.keyboard.press('n');
+    const first = await viewer.evaluate(() => (document.activeElement as HTMLElement).dataset.correction);
+    expect(first).toBeDefined();
+    await viewer.keyboard.press('n');
+    const second = await viewer.evaluate(() => (document.activeElement as HTMLElement).dataset.correction);
+    await viewer.keyboard.press('p');
+    expect(await viewer.evaluate(() => (document.activeElement as HTMLElement).dataset.correction)).toBe(
+      first,
+    );
+    expect(second === first).toBe((await viewer.locator('#sohoa-text .corr[data-correction]').count()) === 1);
+    await viewer.keyboard.press('Enter');
+    await expect.poll(() => viewer.locator('#correction-popover').isVisible()).toBe(true);
+    await viewer.keyboard.press('Escape');
+    await expect.poll(() => viewer.locator('#correction-popover').isVisible()).toBe(false);
+  });
+
+  it('gives every control an accessible name', async () => {
+    const unnamed = await viewer.$$eval(
+      'button, select, input:not([type="file"]), [role="button"], td[contenteditable]',
+      (els) =>
+        els
+          .filter((el) => (el as HTMLElement).offsetParent !== null)
+          .filter((el) => {
+            const labelled =
+              el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
+            const label = el.id && document.querySelector(`label[for="${el.id}"]`);
+            return !labelled && !label && !(el.textContent ?? '').trim();
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+  });
+
+  it('reads an image and a born-digital PDF (its text layer, no OCR) through viewer.html?file=', async () => {
+    const image = await browser.context.newPage();
+    await image.goto(
+      `chrome-extension://${browser.extensionId}/viewer.html?file=${encodeURIComponent(`${served.base}/scan.png`)}`,
+    );
+    expect(await waitForDone(image)).toMatchObject({ state: 'done' });
+    expect(await image.locator('figure.page img').count()).toBe(1);
+    expect((await image.locator('#sohoa-text').textContent())?.replace(/\s+/g, ' ')).toContain('KẾ HOẠCH');
+    await image.close();
+    const digital = await browser.context.newPage();
+    await digital.goto(
+      `chrome-extension://${browser.extensionId}/viewer.html?file=${encodeURIComponent(`${served.base}/text-layer.pdf`)}`,
+    );
+    expect(await waitForDone(digital)).toMatchObject({ state: 'done' });
+    // Text-layer pages are not OCRed: no correction was needed and the text is the printed one.
+    const text = ((await digital.locator('#sohoa-text').textContent()) ?? '').replace(/\s+/g, ' ');
+    expect(text).toContain('Ban Thường vụ Tỉnh ủy ban hành Kế hoạch triển khai thực hiện như sau');
+    await digital.close();
+  });
+
+  it('resumes an interrupted reading at the next page', async () => {
+    const first = await browser.context.newPage();
+    const address = `chrome-extension://${browser.extensionId}/viewer.html?file=${encodeURIComponent(`${served.base}/noisy-4p.pdf`)}`;
+    await first.goto(address);
+    await first.waitForSelector('#sohoa-text[data-pages-done]', { timeout: 120_000 });
+    await first.waitForTimeout(300); // the page is being written to IndexedDB
+    const read = Number(await first.locator('#sohoa-text').getAttribute('data-pages-done'));
+    await first.close();
+    expect(read).toBeLessThan(4);
+    const again = await browser.context.newPage();
+    await again.goto(address);
+    expect(await waitForDone(again)).toMatchObject({ state: 'done' });
+    expect(
+      Number(await again.locator('#sohoa-text').getAttribute('data-resumed-pages')),
+    ).toBeGreaterThanOrEqual(1);
+    expect(await again.locator('figure.page').count()).toBe(4);
+    await again.close();
+  });
+
+  it('reads a file:// PDF (Chromium lets an extension loaded from the command line read files)', async () => {
+    // Without that switch the viewer explains how to turn it on: see load-document.test.ts.
+    const page = await browser.context.newPage();
+    await page.goto(
+      `chrome-extension://${browser.extensionId}/viewer.html?file=${encodeURIComponent(`file://${SAMPLE}`)}`,
+    );
+    expect(await waitForDone(page, 60_000)).toMatchObject({ state: 'done' });
+    expect(await page.locator('#file-access').isVisible()).toBe(false);
+    await page.close();
+  });
+
+  it('opens a file picked in the side panel in the viewer, and lists it as recent', async () => {
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    const [opened] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      panel.setInputFiles('#file-input', SAMPLE),
+    ]);
+    await opened.waitForURL(/viewer\.html\?doc=/);
+    expect(await waitForDone(opened)).toMatchObject({ state: 'done' });
+    await panel.reload();
+    // The list is read from IndexedDB after the page loads.
+    await expect.poll(() => panel.locator('#recent li a').count()).toBeGreaterThan(0);
+    await opened.close();
+    await panel.close();
+  });
+
+  it('speaks English when asked', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/viewer.html`);
+    await page.selectOption('#language', 'en');
+    await page.waitForLoadState('load');
+    await expect.poll(() => page.locator('#open-file').textContent()).toBe('Open file…');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.selectOption('#language', 'vi');
+    await expect.poll(() => page.locator('#open-file').textContent()).toBe('Mở tệp…');
+    await page.close();
+  });
+
   it('sent nothing beyond 127.0.0.1 and the extension, and logged no errors', () => {
-    const allowed = [served.base, `chrome-extension://${browser.extensionId}/`, 'blob:', 'data:'];
+    const allowed = [
+      served.base,
+      `chrome-extension://${browser.extensionId}/`,
+      'blob:',
+      'data:',
+      `file://${SAMPLE}`,
+    ];
     const outside = browser.requests.filter((u) => !allowed.some((a) => u.startsWith(a)));
     expect(outside).toEqual([]);
     // Anything for another host went through the proxy: only Chromium's own services may be there.

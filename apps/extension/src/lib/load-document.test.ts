@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchDocument, LoadError } from './load-document';
+import { fetchDocument, LoadError, openUrl } from './load-document';
 
 // A real HTTP server on 127.0.0.1: what the viewer meets when it fetches a document.
 let server: Server;
@@ -36,5 +36,30 @@ describe('fetchDocument', () => {
     const refused = fetchDocument('http://127.0.0.1:1/x.pdf');
     await expect(refused).rejects.toBeInstanceOf(LoadError);
     await expect(refused).rejects.toMatchObject({ code: 'network' });
+  });
+});
+
+describe('openUrl', () => {
+  it('refuses a file:// document before fetching when file access is off, with the code the viewer explains', async () => {
+    let fetched = false;
+    const fetcher = (async () => {
+      fetched = true;
+      return new Response('x');
+    }) as typeof fetch;
+    const refused = openUrl('file:///home/van-thu/ke-hoach.pdf', {
+      fileAccessAllowed: async () => false,
+      fetcher,
+    });
+    await expect(refused).rejects.toMatchObject({ code: 'file-access' });
+    expect(fetched).toBe(false);
+    const allowed = await openUrl('file:///home/van-thu/ke-hoach.pdf', {
+      fileAccessAllowed: async () => true,
+      fetcher,
+    });
+    expect(allowed.name).toBe('ke-hoach.pdf');
+  });
+  it('fetches web documents whatever the file-access switch says', async () => {
+    const doc = await openUrl(`${base}/ke-hoach.pdf`, { fileAccessAllowed: async () => false });
+    expect(doc.bytes.length).toBeGreaterThan(0);
   });
 });

@@ -38,6 +38,21 @@ export async function fetchDocument(url: string, fetcher: typeof fetch = fetch):
   return { name: nameOfUrl(url), url, bytes };
 }
 
+/**
+ * Open a document the viewer was asked for by URL. A file:// URL the extension may not read (the
+ * user has not turned on "Allow access to file URLs") is refused before fetching, with the code the
+ * viewer turns into instructions.
+ */
+export async function openUrl(
+  url: string,
+  options: { fileAccessAllowed: () => Promise<boolean>; fetcher?: typeof fetch },
+): Promise<LoadedDocument> {
+  if (url.startsWith('file:') && !(await options.fileAccessAllowed())) {
+    throw new LoadError('file-access', `${nameOfUrl(url)}: sohoa may not read local files`);
+  }
+  return fetchDocument(url, options.fetcher);
+}
+
 /** A file the user picked or dropped. */
 export async function readPickedFile(file: File): Promise<LoadedDocument> {
   const bytes = new Uint8Array(await file.arrayBuffer());

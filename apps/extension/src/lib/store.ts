@@ -1,6 +1,7 @@
 import type { DigitisedDocument } from '@sohoa/export';
 import type { OcrPage } from '@sohoa/model';
 import { createStore, del, get, getMany, set, type UseStore, update } from 'idb-keyval';
+import type { TaskEdit } from 'sohoa';
 
 /*
  * What the extension keeps, all in this browser's IndexedDB (through idb-keyval), nothing elsewhere:
@@ -22,6 +23,8 @@ export interface StoredDocument {
   document?: DigitisedDocument;
   /** The user's notes (W3C Web Annotation shaped, see @sohoa/annotation). */
   notes: unknown[];
+  /** The user's edits of task cells, by task index: applied again after the plan is re-read. */
+  taskEdits?: Record<number, TaskEdit>;
   opened: number;
 }
 

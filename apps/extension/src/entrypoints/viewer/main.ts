@@ -7,15 +7,19 @@ import {
 } from '@sohoa/export';
 import type { OcrPage } from '@sohoa/model';
 import { sniffInput } from '@sohoa/ocr/sniff';
-import { editTask as editDocumentTask, reviseDocument as reviseDocumentCorrection } from 'sohoa';
+import {
+  editTask as editDocumentTask,
+  reviseDocument as reviseDocumentCorrection,
+  type TaskEdit,
+} from 'sohoa';
 import { browser } from 'wxt/browser';
 import { offsetOf, rangeOf, type TextIndex } from '../../lib/dom-offsets';
 import { documentBaseName, exportFileName } from '../../lib/file-names';
 import { localise, translate } from '../../lib/i18n';
-import { fetchDocument, LoadError, type LoadedDocument, readPickedFile } from '../../lib/load-document';
+import { LoadError, type LoadedDocument, openUrl, readPickedFile } from '../../lib/load-document';
 import type { MessageKey } from '../../lib/messages';
 import { type Note, newNote, notesToJsonLd, placeNotes } from '../../lib/notes';
-import { startPipeline } from '../../lib/pipeline';
+import { Comlink, type PipelineProgress, startPipeline } from '../../lib/pipeline';
 import { type UiLanguage, uiLanguage } from '../../lib/settings';
 import { documentId, openDocumentStore, type StoredDocument } from '../../lib/store';
 import { fileFromLocation } from '../../lib/viewer-url';
@@ -96,14 +100,18 @@ async function openFromLocation(): Promise<void> {
   const stored = new URLSearchParams(location.search).get('doc');
   if (file) {
     ui.dropZone.hidden = true;
-    if (file.startsWith('file:') && !(await browser.extension.isAllowedFileSchemeAccess())) {
+    setStatus('working', tr('statusLoading'));
+    try {
+      await open(
+        await openUrl(file, { fileAccessAllowed: () => browser.extension.isAllowedFileSchemeAccess() }),
+      );
+    } catch (error) {
+      if (!(error instanceof LoadError && error.code === 'file-access')) throw error;
+      // Say how to allow it, and offer the file picker meanwhile.
       ui.fileAccess.hidden = false;
       ui.dropZone.hidden = false;
       setStatus('error', tr('statusError', tr('fileAccess')));
-      return;
     }
-    setStatus('working', tr('statusLoading'));
-    await open(await fetchDocument(file));
   } else if (stored) {
     const record = await store.load(stored);
     if (!record) {
@@ -139,49 +147,53 @@ async function openRecord(record: StoredDocument): Promise<void> {
   ui.title.textContent = record.name;
   document.title = `${record.name} — sohoa`;
   ui.downloadOriginal.hidden = !record.url;
-  state = { record, figures: [], notes: record.notes as Note[], editedTasks: new Set() };
+  state = {
+    record,
+    figures: [],
+    notes: record.notes as Note[],
+    editedTasks: new Set(Object.keys(record.taskEdits ?? {}).map(Number)),
+  };
   const format = sniffInput(record.bytes)?.format;
   ui.pages.replaceChildren();
   const label = (n: number) => tr('page', n);
-  if (format === 'pdf') {
-    state.figures = await showPdfPages(ui.pages, record.bytes, label).catch(() => []);
-  } else if (format && format !== 'tiff') {
-    state.figures = showImage(ui.pages, record.bytes, `image/${format}`, label(1));
-  }
-  if (record.document) {
-    show(record.document);
-    return;
-  }
-  await run(record);
+  // The pages are drawn while the worker reads them: neither waits for the other.
+  const drawn =
+    format === 'pdf'
+      ? showPdfPages(ui.pages, record.bytes, label).catch(() => [])
+      : Promise.resolve(
+          format && format !== 'tiff' ? showImage(ui.pages, record.bytes, `image/${format}`, label(1)) : [],
+        );
+  const doc = record.document ?? (await run(record));
+  state.figures = await drawn;
+  show(doc);
 }
 
-async function run(record: StoredDocument): Promise<void> {
+async function run(record: StoredDocument): Promise<DigitisedDocument> {
   const known = new Map<number, OcrPage>(record.pages.map((p) => [p.number, p]));
+  ui.text.dataset.resumedPages = String(known.size);
   if (known.size > 0) setStatus('working', tr('statusResumed', known.size + 1));
   const provisional = new Map<number, string>();
-  const pipeline = await startPipeline();
-  const result = await pipeline.digitise(
-    { source: record.name, bytes: record.bytes },
-    {
-      knownPages: known,
-      onProgress: (p) => {
-        if (p.stage === 'ocr' && p.page && p.pages) {
-          setStatus('working', tr('statusOcr', p.page, p.pages));
-          setProgress(p.page, p.pages);
-          if (p.ocrPage) {
-            if (!known.has(p.page)) void store.savePage(record.id, p.ocrPage, p.pages);
-            provisional.set(p.page, pipeline.correctPage(p.ocrPage));
-            renderProvisional(ui.text, provisional);
-            ui.text.dataset.pagesDone = String(provisional.size);
-          }
-        } else if (p.stage === 'correct') setStatus('working', tr('statusCorrect'));
-        else if (p.stage === 'parse') setStatus('working', tr('statusParse'));
-      },
-    },
+  const onProgress = (p: PipelineProgress) => {
+    if (p.stage === 'ocr' && p.page && p.pages) {
+      // Pages are read two at a time and finish in any order: count them, do not name the last.
+      provisional.set(p.page, p.correctedText ?? p.ocrPage?.text ?? '');
+      setStatus('working', tr('statusOcr', provisional.size, p.pages));
+      setProgress(provisional.size, p.pages);
+      if (p.ocrPage && !p.known) void store.savePage(record.id, p.ocrPage, p.pages);
+      renderProvisional(ui.text, provisional);
+      ui.text.dataset.pagesDone = String(provisional.size);
+    } else if (p.stage === 'correct') setStatus('working', tr('statusCorrect'));
+    else if (p.stage === 'parse') setStatus('working', tr('statusParse'));
+  };
+  const digitised = await startPipeline().digitise(
+    record.name,
+    record.bytes,
+    [...known.values()],
+    Comlink.proxy(onProgress),
   );
-  record.document = result.document;
+  record.document = digitised;
   await store.save(record);
-  show(result.document);
+  return digitised;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -193,7 +205,12 @@ function show(doc: DigitisedDocument): void {
   state.index = renderAnnotatedText(ui.text, doc);
   state.notes = placeNotes(state.notes, doc.text);
   renderNotesPanel();
-  renderTasks(ui.tasks, doc, { empty: tr('noTasks'), edited: state.editedTasks, onEdit: editTask });
+  renderTasks(ui.tasks, doc, {
+    empty: tr('noTasks'),
+    cellLabel,
+    edited: state.editedTasks,
+    onEdit: editTask,
+  });
   renderMessages(doc);
   if (doc.ocr) {
     try {
@@ -276,18 +293,37 @@ async function persist(doc: DigitisedDocument): Promise<void> {
 async function chooseCorrection(index: number, choice: CorrectionChoice): Promise<void> {
   if (!state?.doc) return;
   hideCard(ui.popover);
-  const next = reviseDocumentCorrection(state.doc, index, choice);
+  // The plan is read again from the new text; the user's task edits are put back on it.
+  let next = reviseDocumentCorrection(state.doc, index, choice);
+  for (const [i, edit] of Object.entries(state.record.taskEdits ?? {})) {
+    if (next.plan.tasks[Number(i)]) next = editDocumentTask(next, Number(i), edit);
+  }
   show(next);
   await persist(next);
   ui.text.querySelector<HTMLElement>(`.corr[data-correction="${index}"]`)?.focus();
 }
 
-async function editTask(index: number, patch: Parameters<typeof editDocumentTask>[2]): Promise<void> {
+const COLUMN: Record<keyof TaskEdit, MessageKey> = {
+  text: 'colTask',
+  lead: 'colLead',
+  coordinators: 'colCoordinators',
+  deadline: 'colDeadline',
+};
+const cellLabel = (field: keyof TaskEdit, row: number) => `${tr(COLUMN[field])}, ${tr('colTask')} ${row}`;
+
+async function editTask(index: number, patch: TaskEdit): Promise<void> {
   if (!state?.doc) return;
   state.editedTasks.add(index);
+  const edits = state.record.taskEdits ?? {};
+  state.record.taskEdits = { ...edits, [index]: { ...edits[index], ...patch } };
   const next = editDocumentTask(state.doc, index, patch);
   state.doc = next;
-  renderTasks(ui.tasks, next, { empty: tr('noTasks'), edited: state.editedTasks, onEdit: editTask });
+  renderTasks(ui.tasks, next, {
+    empty: tr('noTasks'),
+    cellLabel,
+    edited: state.editedTasks,
+    onEdit: editTask,
+  });
   await persist(next);
 }
 
@@ -372,8 +408,7 @@ function download(name: string, data: string | Uint8Array, mediaType: string): v
 async function exportDocument(): Promise<void> {
   if (!state?.doc) return;
   const format = ui.exportFormat.value as ExportFormat;
-  const pipeline = await startPipeline();
-  const data = await pipeline.render(state.doc, format, state.record.bytes);
+  const data = await startPipeline().render(state.doc, format, state.record.bytes);
   const base = documentBaseName(state.doc.plan, state.record.name);
   const part = format === 'csv' || format === 'ics' ? tr('tasksFile') : undefined;
   download(exportFileName(base, formats[format].extension, part), data, formats[format].mediaType);
@@ -488,7 +523,11 @@ function wire(): void {
       const applied = target.dataset.applied === 'true';
       if (e.key === 'r' && applied) void chooseCorrection(index, { kind: 'revert' });
       if (e.key === 'a' && !applied) void chooseCorrection(index, { kind: 'accept' });
-    } else if (e.key === 'Enter' && target.matches('.corr[data-correction]')) openCard(target);
+    } else if (e.key === 'Enter' && target.matches('.corr[data-correction]')) {
+      // Focus moves into the card: without this the same Enter would press its first button.
+      e.preventDefault();
+      openCard(target);
+    }
   });
 }
 

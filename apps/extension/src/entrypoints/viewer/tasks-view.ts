@@ -1,5 +1,6 @@
 import type { DigitisedDocument } from '@sohoa/export';
 import type { PlanTask } from '@sohoa/model';
+import type { TaskEdit } from 'sohoa';
 
 /*
  * The task table: section, task, lead, coordinators, deadline. Each row carries the contract the
@@ -7,14 +8,7 @@ import type { PlanTask } from '@sohoa/model';
  * text cells can be edited in place; an edit is handed back as a patch of the task.
  */
 
-export interface TaskPatch {
-  text?: string;
-  lead?: string | null;
-  coordinators?: string[];
-  deadline?: string | null;
-}
-
-type Field = keyof TaskPatch;
+type Field = keyof TaskEdit;
 
 /** A section's heading cut to its first words: the cell names the section, the task says the rest. */
 function shorten(heading: string): string {
@@ -47,7 +41,7 @@ function cellValue(task: PlanTask, field: Field): string {
   }
 }
 
-function patchOf(field: Field, value: string): TaskPatch {
+function patchOf(field: Field, value: string): TaskEdit {
   const v = value.replace(/\s+/g, ' ').trim();
   switch (field) {
     case 'text':
@@ -69,7 +63,13 @@ function patchOf(field: Field, value: string): TaskPatch {
 export function renderTasks(
   body: HTMLTableSectionElement,
   doc: DigitisedDocument,
-  options: { empty: string; edited: ReadonlySet<number>; onEdit: (index: number, patch: TaskPatch) => void },
+  options: {
+    empty: string;
+    /** The accessible name of a cell: its column and its row. */
+    cellLabel: (field: keyof TaskEdit, row: number) => string;
+    edited: ReadonlySet<number>;
+    onEdit: (index: number, patch: TaskEdit) => void;
+  },
 ): void {
   const rows = doc.plan.tasks.map((task, i) => {
     const tr = document.createElement('tr');
@@ -84,6 +84,8 @@ export function renderTasks(
       const td = document.createElement('td');
       td.dataset.field = field;
       td.contentEditable = 'true';
+      td.setAttribute('role', 'textbox');
+      td.setAttribute('aria-label', options.cellLabel(field, i + 1));
       td.spellcheck = false;
       td.textContent = cellValue(task, field);
       if (field === 'deadline' && task.deadline?.iso) td.title = task.deadline.iso;
