@@ -36,12 +36,17 @@ writeFileSync(pdfFile, await out.save());
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
-/** Sum of resident memory of the processes whose command line mentions `marker` (the profile dir). */
-function rssOf(marker) {
+/**
+ * Sum of resident memory of the processes whose command line mentions `marker` (the profile dir)
+ * and, when given, `kind` (`--extension-process`: the renderer of the extension's pages, where the
+ * viewer, its pipeline worker and tesseract's workers live).
+ */
+function rssOf(marker, kind = '') {
   let total = 0;
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmdline.includes(marker) || !cmdline.includes(kind)) continue;
       const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) total += Number(m[1]) * 1024;
     } catch {}
@@ -54,25 +59,27 @@ async function extensionRun() {
   const browser = await launchWithExtension();
   const marker = browser.profile;
   let peak = 0;
+  let page = 0;
   const sampler = setInterval(() => {
     peak = Math.max(peak, rssOf(marker));
+    page = Math.max(page, rssOf(marker, '--extension-process'));
   }, 200);
   try {
-    const page = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(page);
+    const viewer = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(viewer);
     await cdp.send('Performance.enable');
     const start = performance.now();
-    await page.goto(
+    await viewer.goto(
       `chrome-extension://${browser.extensionId}/viewer.html?file=${encodeURIComponent(`${served.base}/scan-3p.pdf`)}`,
     );
-    await page.waitForSelector('#sohoa-text[data-pages-done]', { timeout: 300_000 });
+    await viewer.waitForSelector('#sohoa-text[data-pages-done]', { timeout: 300_000 });
     const first = performance.now() - start;
-    const status = await waitForDone(page, 600_000);
+    const status = await waitForDone(viewer, 600_000);
     const total = performance.now() - start;
     if (status.state !== 'done') throw new Error(`the viewer failed: ${status.message}`);
     const metrics = (await cdp.send('Performance.getMetrics')).metrics;
     const heap = metrics.find((m) => m.name === 'JSHeapTotalSize')?.value ?? 0;
-    return { first, total, peak, heap };
+    return { first, total, peak, page, heap };
   } finally {
     clearInterval(sampler);
     await browser.close();
@@ -125,6 +132,6 @@ console.log(
 console.log(row('whole document', median(ext.map((r) => r.total)), median(cli.map((r) => r.total))));
 console.log(`packed extension (wxt zip): ${(packed / 1e6).toFixed(1)} MB`);
 console.log(
-  `browser memory while reading: peak RSS of all its processes ${(median(ext.map((r) => r.peak)) / 1e6).toFixed(0)} MB; viewer page JS heap ${(median(ext.map((r) => r.heap)) / 1e6).toFixed(0)} MB`,
+  `memory while reading (peak RSS): the extension's renderer (viewer, pipeline worker, tesseract workers) ${(median(ext.map((r) => r.page)) / 1e6).toFixed(0)} MB; all of Chromium ${(median(ext.map((r) => r.peak)) / 1e6).toFixed(0)} MB; viewer page JS heap ${(median(ext.map((r) => r.heap)) / 1e6).toFixed(0)} MB`,
 );
 rmSync(tmp, { recursive: true, force: true });
