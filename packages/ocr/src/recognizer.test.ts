@@ -155,3 +155,77 @@ describe('knownPages: resuming an interrupted run', () => {
     expect(progress.every((p) => !p.known)).toBe(true);
   });
 });
+
+describe('pages: reading only some pages of a document', () => {
+  async function readPages(engine: Ocr, name: string, pages: number[], knownPages?: Map<number, OcrPage>) {
+    const file = path.join(fixtures, name);
+    const counts: number[] = [];
+    const progress: PageProgress[] = [];
+    const doc = await engine.recognize(
+      { source: file, bytes: await readInputFile(file) },
+      {
+        pages,
+        onPages: (_, n) => counts.push(n),
+        onPage: (p) => progress.push(p),
+        ...(knownPages ? { knownPages } : {}),
+      },
+    );
+    return { doc, counts, progress };
+  }
+
+  it('reads the pages asked for alone, as a whole read would have them', async () => {
+    const whole = await read(watchedOcr().ocr, 'pdfs/text-layer.pdf');
+    const w = watchedOcr();
+    const { doc, counts, progress } = await readPages(w.ocr, 'pdfs/text-layer.pdf', [2]);
+    expect(doc.pages).toEqual([whole.doc.pages[1]]);
+    expect(doc.text).toBe(whole.doc.pages[1]!.text);
+    expect(w.prepared).toEqual([2]);
+    expect(counts).toEqual([2]);
+    expect(progress).toEqual([expect.objectContaining({ page: 2, pages: 2, known: false })]);
+  });
+
+  it('keeps page order and drops repeats', async () => {
+    const w = watchedOcr();
+    const { doc } = await readPages(w.ocr, 'pdfs/text-layer.pdf', [2, 1, 2]);
+    expect(doc.pages.map((p) => p.number)).toEqual([1, 2]);
+    expect(w.prepared.sort()).toEqual([1, 2]);
+  });
+
+  it('counts pages without reading any when the list is empty', async () => {
+    const w = watchedOcr();
+    const pdf = await readPages(w.ocr, 'pdfs/text-layer.pdf', []);
+    expect(pdf.counts).toEqual([2]);
+    expect(pdf.doc.pages).toEqual([]);
+    const tiff = await readPages(w.ocr, 'scans/state-2p-150.tiff', []);
+    expect(tiff.counts).toEqual([2]);
+    // A one-page image is not even decoded to be counted.
+    const png = await readPages(w.ocr, 'scans/plan-clean-300.png', []);
+    expect(png.counts).toEqual([1]);
+    expect(w.opened.map((f) => path.basename(f))).toEqual(['text-layer.pdf', 'state-2p-150.tiff']);
+    expect(w.prepared).toEqual([]);
+    expect(w.ocr.pool.created).toBe(0);
+  });
+
+  it('takes a wanted page from knownPages without preparing it', async () => {
+    const w = watchedOcr();
+    const known = new Map([[2, storedPage(2, 'trang hai')]]);
+    const { doc } = await readPages(w.ocr, 'pdfs/text-layer.pdf', [2], known);
+    expect(doc.pages).toEqual([known.get(2)]);
+    expect(w.prepared).toEqual([]);
+  });
+
+  it('refuses a page past the end, or not a page number, as invalid input', async () => {
+    const w = watchedOcr();
+    await expect(readPages(w.ocr, 'pdfs/text-layer.pdf', [3])).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'no page 3: the document has 2 pages',
+    });
+    await expect(readPages(w.ocr, 'scans/plan-clean-300.png', [0])).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: 'no page 0: the document has 1 page',
+    });
+    await expect(readPages(w.ocr, 'pdfs/text-layer.pdf', [1.5])).rejects.toMatchObject({
+      code: 'invalid-input',
+    });
+  });
+});

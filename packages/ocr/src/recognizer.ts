@@ -100,6 +100,14 @@ export interface RecognizeCallbacks {
    * decode known pages when `onPageImage` asks for their images.
    */
   knownPages?: ReadonlyMap<number, OcrPage>;
+  /**
+   * Read only these pages (1-based numbers, any order, duplicates ignored): the document then
+   * holds them alone, in page order. A queue spreads one long document over machines with it,
+   * one job per page; an empty list reads nothing and only reports the page count through
+   * `onPages` (a one-page image is not even decoded). A number past the last page is an
+   * `invalid-input` error.
+   */
+  pages?: readonly number[];
 }
 
 export const DEFAULT_MAX_PIXELS = 100_000_000;
@@ -220,12 +228,18 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       if (problem) throw new OcrInputError('corrupt', source, problem);
       const wantsImages = Boolean(callbacks.onPageImage) && sniffed.format !== 'pdf';
       const known = usableKnownPages(callbacks.knownPages);
-      // An image file other than TIFF has one page: when it is known there is nothing to open.
-      if (SINGLE_PAGE.has(sniffed.format) && known.has(1) && !wantsImages) {
-        const page = known.get(1)!;
-        callbacks.onPages?.(source, 1);
-        callbacks.onPage?.({ source, page: 1, pages: 1, kind: page.source, result: page, known: true });
-        return ocrDocument(source, language, [page]);
+      // An image file other than TIFF has one page: when the pages wanted of it are known (or
+      // none is wanted) there is nothing to open.
+      if (SINGLE_PAGE.has(sniffed.format) && !wantsImages) {
+        const numbers = pageNumbers(callbacks.pages, 1, source);
+        if (numbers.every((n) => known.has(n))) {
+          callbacks.onPages?.(source, 1);
+          const pages = numbers.map((n) => known.get(n)!);
+          for (const page of pages) {
+            callbacks.onPage?.({ source, page: 1, pages: 1, kind: page.source, result: page, known: true });
+          }
+          return ocrDocument(source, language, pages);
+        }
       }
       const doc = await platform.open(
         { bytes, source, format: sniffed.format },
@@ -234,7 +248,7 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
       let pages: OcrPage[];
       try {
         callbacks.onPages?.(source, doc.pageCount);
-        const numbers = Array.from({ length: doc.pageCount }, (_, i) => i + 1);
+        const numbers = pageNumbers(callbacks.pages, doc.pageCount, source);
         pages = await mapLimit(numbers, pagesInFlight, async (n) => {
           const done = known.get(n);
           // A known page of a PDF is never rendered; one of an image file only for its image.
@@ -265,6 +279,22 @@ export function createOcr(platform: OcrPlatform, options: OcrOptions = {}): Ocr 
 
 /** Formats whose files hold exactly one page (TIFF may hold several). */
 const SINGLE_PAGE = new Set<InputFormat>(['png', 'jpeg', 'webp', 'bmp', 'gif']);
+
+/** The pages to read, in order: every page, or the ones asked for, checked against the count. */
+function pageNumbers(wanted: readonly number[] | undefined, count: number, source: string): number[] {
+  if (!wanted) return Array.from({ length: count }, (_, i) => i + 1);
+  const numbers = [...new Set(wanted)].sort((a, b) => a - b);
+  for (const n of numbers) {
+    if (!Number.isInteger(n) || n < 1 || n > count) {
+      throw new OcrInputError(
+        'invalid-input',
+        source,
+        `no page ${n}: the document has ${count} page${count === 1 ? '' : 's'}`,
+      );
+    }
+  }
+  return numbers;
+}
 
 /**
  * The known pages worth trusting: they come back from storage (IndexedDB, a file), so each is
