@@ -31,19 +31,24 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'vi',
     version: '0.1.0',
+    // Redirect rules on response headers need Chrome 128.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '128' }),
     permissions: [
       'declarativeNetRequestWithHostAccess',
       'contextMenus',
       'storage',
       'unlimitedStorage',
-      'downloads',
+      'webNavigation',
       ...(browser === 'firefox' ? [] : ['sidePanel']),
     ],
     host_permissions: ['<all_urls>'],
     action: { default_title: '__MSG_actionTitle__' },
     // The wasm of tesseract and pdf.js needs wasm-unsafe-eval; nothing else, and nothing remote.
     content_security_policy: {
-      extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'",
+      // Pages may fetch documents (http, https, file) and nothing else may leave: no remote scripts,
+      // styles, fonts, frames or images.
+      extension_pages:
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; connect-src 'self' http: https: file: blob: data:; worker-src 'self'; object-src 'none'; frame-src 'none'; base-uri 'none'",
     },
     // A PDF navigation is redirected to the viewer: the page must be reachable from web pages.
     web_accessible_resources: [{ resources: ['viewer.html'], matches: ['<all_urls>'] }],

@@ -122,6 +122,10 @@ export async function launchWithExtension(options = {}) {
   for (const page of context.pages()) watch(page);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  // The service worker's own errors count too (menus, redirect rules).
+  worker.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`service worker: ${m.text()}`);
+  });
   return {
     context,
     extensionId,

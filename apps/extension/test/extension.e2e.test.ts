@@ -24,6 +24,8 @@ import {
 const SAMPLE = path.join(ROOT, 'fixtures/sample/sample-plan.pdf');
 const GOLD = readFileSync(path.join(ROOT, 'fixtures/sample/sample-plan.gt.txt'), 'utf8');
 const missing = missingPrerequisite();
+/** The id of Chromium's built-in PDF viewer extension. */
+const CHROMIUM_PDF_VIEWER = 'mhjfbmdgcfjbbpaeojofohoefgiehjai';
 
 /** Another scan (the noisy page of the plan, four times), so resuming starts from nothing stored. */
 async function fourPageScan(): Promise<Uint8Array> {
@@ -48,6 +50,14 @@ describe.skipIf(missing !== null)('the extension in Chromium', () => {
     served = await serve({
       '/van-ban/ke-hoach-125.pdf': { file: SAMPLE, type: 'application/pdf' },
       '/tai-ve/ke-hoach-125.pdf': { file: SAMPLE, type: 'application/pdf', attachment: true },
+      '/in-an': {
+        bytes: new TextEncoder().encode(
+          '<!doctype html><meta charset="utf-8"><form method="post" action="/in-an/ke-hoach.pdf"><button>In</button></form>',
+        ),
+        type: 'text/html; charset=utf-8',
+      },
+      '/in-an/ke-hoach.pdf': { file: SAMPLE, type: 'application/pdf' },
+      '/scan.tiff': { file: path.join(ROOT, 'fixtures/scans/state-2p-150.tiff'), type: 'image/tiff' },
       '/scan.png': { file: path.join(ROOT, 'fixtures/scans/plan-clean-300.png'), type: 'image/png' },
       '/text-layer.pdf': { file: path.join(ROOT, 'fixtures/pdfs/text-layer.pdf'), type: 'application/pdf' },
       '/noisy-4p.pdf': { bytes: await fourPageScan(), type: 'application/pdf' },
@@ -194,6 +204,8 @@ describe.skipIf(missing !== null)('the extension in Chromium', () => {
     );
     expect(await waitForDone(page, 60_000)).toMatchObject({ state: 'done' });
     expect(Date.now() - started).toBeLessThan(30_000);
+    // From the stored document: no page was read again.
+    expect(await page.locator('#sohoa-text').getAttribute('data-pages-done')).toBeNull();
     // The edits made above were kept: the reverted correction is still reverted.
     expect(await page.locator('#sohoa-text .corr[data-applied="false"]').count()).toBeGreaterThan(0);
     expect(await page.locator('#notes li[data-note-id]').count()).toBe(1);
@@ -350,6 +362,34 @@ describe.skipIf(missing !== null)('the extension in Chromium', () => {
     await page.close();
   });
 
+  it('leaves a PDF that answers a form post to the browser (the viewer could not fetch it again)', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${served.base}/in-an`);
+    await Promise.all([page.waitForEvent('requestfinished'), page.click('button')]);
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(`${served.base}/in-an/ke-hoach.pdf`);
+    expect(browser.requests.some((u) => u.startsWith(`chrome-extension://${CHROMIUM_PDF_VIEWER}/`))).toBe(
+      true,
+    );
+    await page.close();
+  });
+
+  it('reads a multi-page TIFF and makes its searchable PDF from the decoded pages', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(
+      `chrome-extension://${browser.extensionId}/viewer.html?file=${encodeURIComponent(`${served.base}/scan.tiff`)}`,
+    );
+    expect(await waitForDone(page)).toMatchObject({ state: 'done' });
+    expect(await page.locator('#sohoa-status').textContent()).toMatch(/2 trang/);
+    await page.selectOption('#export-format', 'pdf');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { PDFDocument } = await import('pdf-lib');
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBe(2);
+    await page.close();
+  });
+
   it('sent nothing beyond 127.0.0.1 and the extension, and logged no errors', () => {
     const allowed = [
       served.base,
@@ -357,12 +397,19 @@ describe.skipIf(missing !== null)('the extension in Chromium', () => {
       'blob:',
       'data:',
       `file://${SAMPLE}`,
+      // Chromium's own PDF viewer (a built-in component) showing the form-post PDF left to the browser.
+      `chrome-extension://${CHROMIUM_PDF_VIEWER}/`,
+      'chrome://resources/',
     ];
     const outside = browser.requests.filter((u) => !allowed.some((a) => u.startsWith(a)));
     expect(outside).toEqual([]);
     // Anything for another host went through the proxy: only Chromium's own services may be there.
     expect(served.proxied.filter((u) => !CHROMIUM_SERVICES.test(u))).toEqual([]);
     expect(browser.requests.some((u) => u.includes('/assets/tesseract/'))).toBe(true);
-    expect(browser.errors).toEqual([]);
+    // The extension's pages and its service worker (test pages of the local server are not ours).
+    const ours = browser.errors.filter(
+      (e) => e.startsWith(`chrome-extension://${browser.extensionId}/`) || e.startsWith('service worker'),
+    );
+    expect(ours).toEqual([]);
   });
 });

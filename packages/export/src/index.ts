@@ -42,7 +42,7 @@ export {
   correctedLayout,
   GeometryError,
 } from './geometry/index.js';
-export { annotatedText, correctionTitle } from './html/annotate.js';
+export { annotatedText, correctionTitle, REASON_VI } from './html/annotate.js';
 export { htmlSchema } from './html/schema.js';
 export { DocumentJson, DocumentMessageSchema, documentJsonSchema } from './json-schema.js';
 export { locate, locateTasks, pageAt, type Span, taskPage } from './locate.js';

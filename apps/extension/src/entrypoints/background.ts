@@ -4,6 +4,7 @@ import {
   createMenus,
   MENU_ID,
   onActionClick,
+  onFileNavigation,
   openViewer,
   syncInterception,
   targetOfClick,
@@ -22,5 +23,12 @@ export default defineBackground(() => {
     if (info.menuItemId !== MENU_ID) return;
     void openViewer(targetOfClick(info), tab?.id);
   });
-  browser.action.onClicked.addListener((tab) => void onActionClick(tab));
+  // Firefox's MV2 build has browserAction where MV3 has action.
+  (browser.action ?? browser.browserAction).onClicked.addListener((tab) => void onActionClick(tab));
+  browser.webNavigation.onBeforeNavigate.addListener((details) => void onFileNavigation(details), {
+    url: [
+      { urlPrefix: 'file://', pathSuffix: '.pdf' },
+      { urlPrefix: 'file://', pathSuffix: '.PDF' },
+    ],
+  });
 });

@@ -5,6 +5,7 @@ import {
   createMenus,
   MENU_ID,
   onActionClick,
+  onFileNavigation,
   openViewer,
   syncInterception,
   targetOfClick,
@@ -73,6 +74,8 @@ describe('background', () => {
     expect(http?.condition.responseHeaders?.[0]).toMatchObject({ header: 'content-type' });
     expect(http?.condition.resourceTypes).toEqual(['main_frame', 'sub_frame']);
     expect(http?.condition.excludedResponseHeaders?.[0]?.header).toBe('content-disposition');
+    // A PDF answering a form post cannot be fetched again by the viewer: left to the browser.
+    expect(http?.condition.excludedRequestMethods).toEqual(['post']);
     await interceptPdfs.setValue(false);
     await syncInterception();
     expect(apis.rules()).toEqual([]);
@@ -127,5 +130,25 @@ describe('background', () => {
     const urls = tabs.map((t) => t.url);
     expect(urls).toContain(`${VIEWER}?file=${encodeURIComponent('https://a.vn/files/ke-hoach.pdf?v=2')}`);
     expect(urls.filter((u) => u === VIEWER)).toHaveLength(2);
+  });
+
+  it('sends a file:// PDF to the viewer (which explains file access) only when no rule can', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'file:///home/van-thu/ke-hoach.pdf' });
+    const id = tab.id as number;
+    const access = { allowed: false };
+    Object.assign(fakeBrowser, { extension: { isAllowedFileSchemeAccess: async () => access.allowed } });
+    expect(await onFileNavigation({ tabId: id, frameId: 1, url: 'file:///x/a.pdf' })).toBe(false);
+    expect(await onFileNavigation({ tabId: id, frameId: 0, url: 'file:///x/a.txt' })).toBe(false);
+    expect(await onFileNavigation({ tabId: id, frameId: 0, url: 'file:///home/van-thu/ke-hoach.pdf' })).toBe(
+      true,
+    );
+    expect((await fakeBrowser.tabs.get(id)).url).toBe(
+      `${VIEWER}?file=${encodeURIComponent('file:///home/van-thu/ke-hoach.pdf')}`,
+    );
+    access.allowed = true; // then the redirect rule applies, not this
+    expect(await onFileNavigation({ tabId: id, frameId: 0, url: 'file:///home/van-thu/b.pdf' })).toBe(false);
+    await interceptPdfs.setValue(false);
+    access.allowed = false;
+    expect(await onFileNavigation({ tabId: id, frameId: 0, url: 'file:///home/van-thu/c.pdf' })).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from './extension-url';
 import { t } from './i18n';
-import { interceptionRules } from './interception';
+import { interceptionRules, RULE_IDS } from './interception';
 import { interceptPdfs } from './settings';
 import { isOpenableUrl, viewerPath } from './viewer-url';
 
@@ -15,11 +15,8 @@ export const MENU_ID = 'sohoa-digitise';
 
 export async function syncInterception(): Promise<void> {
   const wanted = (await interceptPdfs.getValue()) ? interceptionRules(extensionUrl(viewerPath())) : [];
-  const current = await browser.declarativeNetRequest.getDynamicRules();
-  await browser.declarativeNetRequest.updateDynamicRules({
-    removeRuleIds: current.map((r) => r.id),
-    addRules: wanted,
-  });
+  // Replace only ours, in one call: concurrent syncs (install and a setting change) cannot collide.
+  await browser.declarativeNetRequest.updateDynamicRules({ removeRuleIds: RULE_IDS, addRules: wanted });
 }
 
 export async function createMenus(): Promise<void> {
@@ -56,4 +53,21 @@ const DOCUMENT_URL = /\.(pdf|png|jpe?g|tiff?|webp|bmp|gif)([?#].*)?$/i;
 export async function onActionClick(tab: { id?: number; url?: string }): Promise<void> {
   const url = tab.url && isOpenableUrl(tab.url) && DOCUMENT_URL.test(tab.url) ? tab.url : null;
   await openViewer(url, tab.id);
+}
+
+/**
+ * A file:// PDF when the user has not allowed file access: Chromium applies no redirect rule to it, so
+ * its own viewer would open it. Send the tab to sohoa's viewer instead, which explains how to allow
+ * access (as pdf.js's extension does). Returns whether the tab was redirected.
+ */
+export async function onFileNavigation(details: {
+  tabId: number;
+  url: string;
+  frameId: number;
+}): Promise<boolean> {
+  if (details.frameId !== 0 || !/^file:\/\/.*\.pdf$/i.test(details.url)) return false;
+  if (!(await interceptPdfs.getValue())) return false;
+  if (await browser.extension.isAllowedFileSchemeAccess()) return false; // the rule handles it
+  await browser.tabs.update(details.tabId, { url: extensionUrl(viewerPath(details.url)) });
+  return true;
 }

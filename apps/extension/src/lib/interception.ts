@@ -12,6 +12,7 @@ type Rule = Browser.declarativeNetRequest.Rule;
 
 export const PDF_RULE_ID = 1;
 export const FILE_PDF_RULE_ID = 2;
+export const RULE_IDS = [PDF_RULE_ID, FILE_PDF_RULE_ID];
 
 export function interceptionRules(viewerUrl: string): Rule[] {
   const redirect = { type: 'redirect' as const, redirect: { regexSubstitution: `${viewerUrl}?file=\\0` } };
@@ -23,6 +24,8 @@ export function interceptionRules(viewerUrl: string): Rule[] {
       condition: {
         regexFilter: '^https?://.*$',
         resourceTypes: ['main_frame', 'sub_frame'],
+        // A PDF that answers a form (a portal's "In" button) cannot be fetched again by the viewer.
+        excludedRequestMethods: ['post'],
         responseHeaders: [{ header: 'content-type', values: ['application/pdf', 'application/pdf;*'] }],
         excludedResponseHeaders: [{ header: 'content-disposition', values: ['attachment*'] }],
       },

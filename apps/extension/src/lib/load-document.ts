@@ -3,7 +3,7 @@ import { nameOfUrl } from './viewer-url';
 /** Why a document could not be loaded, for one line in the status bar. */
 export class LoadError extends Error {
   constructor(
-    readonly code: 'file-access' | 'network' | 'http' | 'empty',
+    readonly code: 'file-access' | 'network' | 'http' | 'empty' | 'not-a-document',
     message: string,
   ) {
     super(message);
@@ -27,11 +27,18 @@ export async function fetchDocument(url: string, fetcher: typeof fetch = fetch):
   try {
     response = await fetcher(url, { credentials: 'include' });
   } catch (error) {
-    if (url.startsWith('file:')) throw new LoadError('file-access', `${nameOfUrl(url)}: cannot be read`);
+    if (url.startsWith('file:')) throw new LoadError('network', `${nameOfUrl(url)}: the file cannot be read`);
     throw new LoadError('network', `${nameOfUrl(url)}: ${(error as Error).message}`);
   }
   if (!response.ok && !url.startsWith('file:')) {
     throw new LoadError('http', `${nameOfUrl(url)}: HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  // An expired session answers with its login page: that is not the document.
+  if (/^text\/html\b/i.test(response.headers.get('content-type') ?? '')) {
+    throw new LoadError(
+      'not-a-document',
+      `${nameOfUrl(url)}: the server sent a web page, not a document (signed out?)`,
+    );
   }
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (bytes.length === 0) throw new LoadError('empty', `${nameOfUrl(url)}: the file is empty (0 bytes)`);

@@ -71,10 +71,55 @@ const api = {
     if (format !== 'pdf') return render(doc, format);
     const sniffed = sniffInput(original);
     if (!sniffed) throw new Error(`${doc.source}: the original is not a scan or PDF`);
-    font ??= fetch(`${assets}fonts/DejaVuSans.ttf`).then(async (r) => new Uint8Array(await r.arrayBuffer()));
-    return render(doc, 'pdf', { original, format: sniffed.format, font: await font });
+    const pages = NEEDS_PAGE_IMAGES.has(sniffed.format) ? await pageImages(doc, original) : undefined;
+    return render(doc, 'pdf', {
+      original,
+      format: sniffed.format,
+      font: await pdfFont(),
+      ...(pages
+        ? {
+            pageImage: (n: number) => {
+              const png = pages.get(n);
+              if (!png) throw new Error(`${doc.source}: no image of page ${n}`);
+              return png;
+            },
+          }
+        : {}),
+    });
   },
 };
+
+/** Scans pdf-lib cannot embed as they are (TIFF, WebP, BMP, GIF): their pages go in as PNG. */
+const NEEDS_PAGE_IMAGES = new Set(['tiff', 'webp', 'bmp', 'gif']);
+
+/**
+ * The page images of a scan, decoded again by the OCR platform: every page is known, so nothing is
+ * recognised twice; only the decoder runs (the document may have been read in an earlier session).
+ */
+async function pageImages(doc: DigitisedDocument, original: Uint8Array): Promise<Map<number, Uint8Array>> {
+  const d = await started();
+  const images = new Map<number, Uint8Array>();
+  await d.ocr.recognize(
+    { source: doc.source, bytes: original },
+    {
+      knownPages: new Map((doc.ocr?.pages ?? []).map((p) => [p.number, p])),
+      onPageImage: (n, png) => images.set(n, png),
+    },
+  );
+  return images;
+}
+
+/** DejaVu Sans from the extension, fetched once; a failed fetch is tried again next time. */
+function pdfFont(): Promise<Uint8Array> {
+  font ??= fetch(`${assets}fonts/DejaVuSans.ttf`).then(async (response) => {
+    if (!response.ok) throw new Error(`the PDF font could not be read (HTTP ${response.status})`);
+    return new Uint8Array(await response.arrayBuffer());
+  });
+  font.catch(() => {
+    font = undefined;
+  });
+  return font;
+}
 
 export type PipelineApi = typeof api;
 

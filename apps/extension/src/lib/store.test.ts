@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import type { OcrPage } from '@sohoa/model';
 import { describe, expect, it } from 'vitest';
-import { documentId, openDocumentStore, type StoredDocument } from './store';
+import { documentId, MAX_RECENT, openDocumentStore, type StoredDocument } from './store';
 
 const page = (number: number): OcrPage => ({
   number,
@@ -46,5 +46,13 @@ describe('document store (IndexedDB)', () => {
     expect(await documentId(new TextEncoder().encode('abc'))).toBe(
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
+  });
+
+  it('keeps at most MAX_RECENT documents: one falling off the list is deleted, bytes and all', async () => {
+    const store = openDocumentStore(`t-${Math.random()}`);
+    for (let i = 0; i <= MAX_RECENT; i++) await store.save({ ...record(`d${i}`, `${i}.pdf`), opened: i });
+    expect(await store.recent()).toHaveLength(MAX_RECENT);
+    expect(await store.load('d0')).toBeUndefined();
+    expect(await store.load(`d${MAX_RECENT}`)).toBeDefined();
   });
 });

@@ -1,6 +1,6 @@
 import type { DigitisedDocument } from '@sohoa/export';
 import type { OcrPage } from '@sohoa/model';
-import { createStore, del, get, getMany, set, type UseStore, update } from 'idb-keyval';
+import { createStore, del, delMany, get, getMany, set, type UseStore, update } from 'idb-keyval';
 import type { TaskEdit } from 'sohoa';
 
 /*
@@ -23,8 +23,8 @@ export interface StoredDocument {
   document?: DigitisedDocument;
   /** The user's notes (W3C Web Annotation shaped, see @sohoa/annotation). */
   notes: unknown[];
-  /** The user's edits of task cells, by task index: applied again after the plan is re-read. */
-  taskEdits?: Record<number, TaskEdit>;
+  /** The user's edits of task cells, by task (section and line): applied again after the plan is re-read. */
+  taskEdits?: Record<string, TaskEdit>;
   opened: number;
 }
 
@@ -38,7 +38,7 @@ export interface RecentEntry {
 }
 
 const RECENT_KEY = 'recent';
-const MAX_RECENT = 30;
+export const MAX_RECENT = 30;
 
 export interface DocumentStore {
   load(id: string): Promise<StoredDocument | undefined>;
@@ -54,6 +54,7 @@ export function openDocumentStore(name = 'sohoa'): DocumentStore {
   const meta: UseStore = createStore(`${name}-meta`, 'meta');
 
   async function touch(doc: StoredDocument): Promise<void> {
+    let dropped: string[] = [];
     await update<RecentEntry[]>(
       RECENT_KEY,
       (list = []) => {
@@ -65,10 +66,14 @@ export function openDocumentStore(name = 'sohoa'): DocumentStore {
           done: doc.document !== undefined,
           opened: doc.opened,
         };
-        return [entry, ...list.filter((e) => e.id !== doc.id)].slice(0, MAX_RECENT);
+        const all = [entry, ...list.filter((e) => e.id !== doc.id)];
+        dropped = all.slice(MAX_RECENT).map((e) => e.id);
+        return all.slice(0, MAX_RECENT);
       },
       meta,
     );
+    // What falls off the list is deleted: the browser keeps at most MAX_RECENT documents.
+    if (dropped.length > 0) await delMany(dropped, docs);
   }
 
   return {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { extensionUrl } from '../../lib/extension-url';
-import { localise } from '../../lib/i18n';
+import { localise, translate } from '../../lib/i18n';
 import { readPickedFile } from '../../lib/load-document';
 import { interceptPdfs, type UiLanguage, uiLanguage } from '../../lib/settings';
 import { documentId, openDocumentStore } from '../../lib/store';
@@ -35,6 +35,8 @@ async function openFile(file: File): Promise<void> {
   }
 }
 
+let language: UiLanguage = 'vi';
+
 async function showRecent(): Promise<void> {
   const list = $('recent');
   const entries = await store.recent();
@@ -47,7 +49,17 @@ async function showRecent(): Promise<void> {
       a.textContent = entry.name;
       const when = document.createElement('small');
       when.textContent = new Date(entry.opened).toLocaleString(document.documentElement.lang);
-      li.append(a, when);
+      // Forget a document: its bytes, pages, edits and notes leave the browser's storage.
+      const remove = document.createElement('button');
+      remove.type = 'button';
+      remove.dataset.i18n = 'noteDelete';
+      remove.textContent = translate(language, 'noteDelete');
+      remove.setAttribute('aria-label', `${translate(language, 'noteDelete')} ${entry.name}`);
+      remove.addEventListener('click', async () => {
+        await store.remove(entry.id);
+        await showRecent();
+      });
+      li.append(a, when, remove);
       return li;
     }),
   );
@@ -59,7 +71,7 @@ async function showRecent(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const language = await uiLanguage.getValue();
+  language = await uiLanguage.getValue();
   await showRecent();
   localise(document, language);
   const intercept = $<HTMLInputElement>('intercept');
@@ -68,8 +80,9 @@ async function main(): Promise<void> {
   const select = $<HTMLSelectElement>('language');
   select.value = language;
   select.addEventListener('change', async () => {
-    await uiLanguage.setValue(select.value as UiLanguage);
-    localise(document, select.value as UiLanguage);
+    language = select.value as UiLanguage;
+    await uiLanguage.setValue(language);
+    localise(document, language);
   });
   $('open-viewer').addEventListener('click', () => void browser.tabs.create({ url: viewerUrl() }));
   dropZone.addEventListener('click', () => fileInput.click());

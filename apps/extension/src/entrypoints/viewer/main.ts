@@ -4,8 +4,9 @@ import {
   type ExportFormat,
   exportFormats,
   formats,
+  REASON_VI,
 } from '@sohoa/export';
-import type { OcrPage } from '@sohoa/model';
+import type { CorrectionReason, OcrPage, PlanTask } from '@sohoa/model';
 import { sniffInput } from '@sohoa/ocr/sniff';
 import {
   editTask as editDocumentTask,
@@ -14,18 +15,18 @@ import {
 } from 'sohoa';
 import { browser } from 'wxt/browser';
 import { offsetOf, rangeOf, type TextIndex } from '../../lib/dom-offsets';
-import { documentBaseName, exportFileName } from '../../lib/file-names';
+import { documentBaseName, exportFileName, safeFileName } from '../../lib/file-names';
 import { localise, translate } from '../../lib/i18n';
 import { LoadError, type LoadedDocument, openUrl, readPickedFile } from '../../lib/load-document';
 import type { MessageKey } from '../../lib/messages';
 import { type Note, newNote, notesToJsonLd, placeNotes } from '../../lib/notes';
-import { Comlink, type PipelineProgress, startPipeline } from '../../lib/pipeline';
+import { type PipelineProgress, startPipeline } from '../../lib/pipeline';
 import { type UiLanguage, uiLanguage } from '../../lib/settings';
 import { documentId, openDocumentStore, type StoredDocument } from '../../lib/store';
-import { fileFromLocation } from '../../lib/viewer-url';
+import { fileFromLocation, isOpenableUrl } from '../../lib/viewer-url';
 import { renderNotes } from './notes-view';
 import { boxOfSelection, drawTextLayer, type PageFigure, showImage, showPdfPages } from './pages-view';
-import { renderTasks } from './tasks-view';
+import { renderTasks, updateTaskRow } from './tasks-view';
 import {
   type CorrectionChoice,
   hideCard,
@@ -77,7 +78,6 @@ interface State {
   index?: TextIndex;
   figures: PageFigure[];
   notes: Note[];
-  editedTasks: Set<number>;
 }
 let state: State | undefined;
 
@@ -100,6 +100,14 @@ async function openFromLocation(): Promise<void> {
   const stored = new URLSearchParams(location.search).get('doc');
   if (file) {
     ui.dropZone.hidden = true;
+    if (!isOpenableUrl(file)) {
+      setStatus('error', tr('statusError', tr('notOpenable')));
+      ui.dropZone.hidden = false;
+      return;
+    }
+    // Inside a frame (a web page embedding a PDF, or a page framing the viewer) nothing is fetched or
+    // read until the user asks for it.
+    if (window.top !== window) await userConsents();
     setStatus('working', tr('statusLoading'));
     try {
       await open(
@@ -115,13 +123,53 @@ async function openFromLocation(): Promise<void> {
   } else if (stored) {
     const record = await store.load(stored);
     if (!record) {
-      setStatus('error', tr('statusError', stored));
+      setStatus('error', tr('statusError', tr('notStored')));
+      ui.dropZone.hidden = false;
       return;
     }
-    await openRecord(record);
+    await openRecord({ ...record, opened: Date.now() });
   } else {
     setStatus('idle', tr('statusIdle'));
   }
+}
+
+/** A button in place of the drop zone; resolves when it is pressed. */
+function userConsents(): Promise<void> {
+  return new Promise((resolve) => {
+    ui.dropZone.hidden = false;
+    ui.dropZone.textContent = tr('confirmDigitise');
+    setStatus('idle', tr('confirmDigitise'));
+    ui.dropZone.addEventListener(
+      'click',
+      (event) => {
+        event.stopImmediatePropagation();
+        ui.dropZone.hidden = true;
+        resolve();
+      },
+      { once: true, capture: true },
+    );
+  });
+}
+
+/** A file picked or dropped: kept, then opened on a page of its own (the one in progress stops). */
+async function openPicked(file: File): Promise<void> {
+  const loaded = await readPickedFile(file);
+  const id = await documentId(loaded.bytes);
+  const existing = await store.load(id);
+  await store.save(existing ? { ...existing, opened: Date.now() } : newRecord(id, loaded));
+  location.assign(`?doc=${id}`);
+}
+
+function newRecord(id: string, loaded: LoadedDocument): StoredDocument {
+  return {
+    id,
+    name: loaded.name,
+    ...(loaded.url ? { url: loaded.url } : {}),
+    bytes: loaded.bytes,
+    pages: [],
+    notes: [],
+    opened: Date.now(),
+  };
 }
 
 async function open(loaded: LoadedDocument): Promise<void> {
@@ -129,15 +177,7 @@ async function open(loaded: LoadedDocument): Promise<void> {
   const existing = await store.load(id);
   const record: StoredDocument = existing
     ? { ...existing, opened: Date.now(), ...(loaded.url ? { url: loaded.url } : {}) }
-    : {
-        id,
-        name: loaded.name,
-        ...(loaded.url ? { url: loaded.url } : {}),
-        bytes: loaded.bytes,
-        pages: [],
-        notes: [],
-        opened: Date.now(),
-      };
+    : newRecord(id, loaded);
   await store.save(record);
   await openRecord(record);
 }
@@ -146,12 +186,11 @@ async function openRecord(record: StoredDocument): Promise<void> {
   ui.dropZone.hidden = true;
   ui.title.textContent = record.name;
   document.title = `${record.name} — sohoa`;
-  ui.downloadOriginal.hidden = !record.url;
+  ui.downloadOriginal.hidden = false;
   state = {
     record,
     figures: [],
     notes: record.notes as Note[],
-    editedTasks: new Set(Object.keys(record.taskEdits ?? {}).map(Number)),
   };
   const format = sniffInput(record.bytes)?.format;
   ui.pages.replaceChildren();
@@ -163,9 +202,14 @@ async function openRecord(record: StoredDocument): Promise<void> {
       : Promise.resolve(
           format && format !== 'tiff' ? showImage(ui.pages, record.bytes, `image/${format}`, label(1)) : [],
         );
-  const doc = record.document ?? (await run(record));
-  state.figures = await drawn;
-  show(doc);
+  const current = state;
+  // The text layers go over the pages once both are there; the text does not wait for the drawing
+  // (pdf.js may draw late in a background tab).
+  void drawn.then((figures) => {
+    current.figures = figures;
+    if (current.doc) drawTextLayers(current.doc);
+  });
+  show(record.document ?? (await run(record)));
 }
 
 async function run(record: StoredDocument): Promise<DigitisedDocument> {
@@ -179,7 +223,7 @@ async function run(record: StoredDocument): Promise<DigitisedDocument> {
       provisional.set(p.page, p.correctedText ?? p.ocrPage?.text ?? '');
       setStatus('working', tr('statusOcr', provisional.size, p.pages));
       setProgress(provisional.size, p.pages);
-      if (p.ocrPage && !p.known) void store.savePage(record.id, p.ocrPage, p.pages);
+      if (p.ocrPage && !p.known) store.savePage(record.id, p.ocrPage, p.pages).catch(() => {});
       renderProvisional(ui.text, provisional);
       ui.text.dataset.pagesDone = String(provisional.size);
     } else if (p.stage === 'correct') setStatus('working', tr('statusCorrect'));
@@ -189,8 +233,11 @@ async function run(record: StoredDocument): Promise<DigitisedDocument> {
     record.name,
     record.bytes,
     [...known.values()],
-    Comlink.proxy(onProgress),
+    onProgress,
   );
+  // The pages were written one by one meanwhile: keep them in the final record.
+  const latest = await store.load(record.id);
+  record.pages = latest?.pages ?? record.pages;
   record.document = digitised;
   await store.save(record);
   return digitised;
@@ -208,21 +255,11 @@ function show(doc: DigitisedDocument): void {
   renderTasks(ui.tasks, doc, {
     empty: tr('noTasks'),
     cellLabel,
-    edited: state.editedTasks,
-    onEdit: editTask,
+    edited: editedRows(doc),
+    onEdit: (i, patch) => void guarded(() => editTask(i, patch)),
   });
   renderMessages(doc);
-  if (doc.ocr) {
-    try {
-      const layout = correctedLayout(doc);
-      for (const page of layout.pages) {
-        const figure = state.figures.find((f) => f.number === page.number);
-        if (figure) drawTextLayer(figure, page);
-      }
-    } catch {
-      // No word positions (a text input): the scan has no text layer, the text column still has it all.
-    }
-  }
+  drawTextLayers(doc);
   setProgress(0, 0);
   ui.exportFormat.disabled = false;
   ui.exportButton.disabled = false;
@@ -236,6 +273,19 @@ function show(doc: DigitisedDocument): void {
       doc.plan.tasks.length,
     ),
   );
+}
+
+function drawTextLayers(doc: DigitisedDocument): void {
+  if (!doc.ocr || !state || state.figures.length === 0) return;
+  try {
+    const layout = correctedLayout(doc);
+    for (const page of layout.pages) {
+      const figure = state.figures.find((f) => f.number === page.number);
+      if (figure) drawTextLayer(figure, page);
+    }
+  } catch {
+    // No word positions (a text input): the scan has no text layer, the text column still has it all.
+  }
 }
 
 function renderMessages(doc: DigitisedDocument): void {
@@ -295,9 +345,11 @@ async function chooseCorrection(index: number, choice: CorrectionChoice): Promis
   hideCard(ui.popover);
   // The plan is read again from the new text; the user's task edits are put back on it.
   let next = reviseDocumentCorrection(state.doc, index, choice);
-  for (const [i, edit] of Object.entries(state.record.taskEdits ?? {})) {
-    if (next.plan.tasks[Number(i)]) next = editDocumentTask(next, Number(i), edit);
-  }
+  const edits = state.record.taskEdits ?? {};
+  next.plan.tasks.forEach((task, i) => {
+    const edit = edits[taskKey(task)];
+    if (edit) next = editDocumentTask(next, i, edit);
+  });
   show(next);
   await persist(next);
   ui.text.querySelector<HTMLElement>(`.corr[data-correction="${index}"]`)?.focus();
@@ -311,19 +363,28 @@ const COLUMN: Record<keyof TaskEdit, MessageKey> = {
 };
 const cellLabel = (field: keyof TaskEdit, row: number) => `${tr(COLUMN[field])}, ${tr('colTask')} ${row}`;
 
+/**
+ * A task's identity across re-readings of the plan: its section and line. Neither a correction inside
+ * the task nor the reviewer's edits change them, while its index may shift when the plan is re-read.
+ */
+const taskKey = (task: PlanTask) => `${task.section}@${task.line ?? task.text}`;
+
+function editedRows(doc: DigitisedDocument): Set<number> {
+  const edits = state?.record.taskEdits ?? {};
+  return new Set(doc.plan.tasks.flatMap((task, i) => (edits[taskKey(task)] ? [i] : [])));
+}
+
 async function editTask(index: number, patch: TaskEdit): Promise<void> {
   if (!state?.doc) return;
-  state.editedTasks.add(index);
+  const task = state.doc.plan.tasks[index];
+  if (!task) return;
+  const key = taskKey(task);
   const edits = state.record.taskEdits ?? {};
-  state.record.taskEdits = { ...edits, [index]: { ...edits[index], ...patch } };
+  state.record.taskEdits = { ...edits, [key]: { ...edits[key], ...patch } };
   const next = editDocumentTask(state.doc, index, patch);
   state.doc = next;
-  renderTasks(ui.tasks, next, {
-    empty: tr('noTasks'),
-    cellLabel,
-    edited: state.editedTasks,
-    onEdit: editTask,
-  });
+  // Only the edited row changes: the cell the user moves to keeps its focus.
+  updateTaskRow(ui.tasks, next, index);
   await persist(next);
 }
 
@@ -428,7 +489,10 @@ function correctionElements(): HTMLElement[] {
   return [...ui.text.querySelectorAll<HTMLElement>('.corr[data-correction]')];
 }
 
+let cardAnchor: HTMLElement | undefined;
+
 function openCard(el: HTMLElement): void {
+  cardAnchor = el;
   if (!state?.doc) return;
   const index = Number(el.dataset.correction);
   const correction = state.doc.corrections[index];
@@ -443,10 +507,10 @@ function openCard(el: HTMLElement): void {
       revert: (o) => tr('revert', o),
       accept: (t) => tr('accept', t),
       confidence: (p) => tr('confidence', p),
-      reason: () => el.dataset.reason ?? '',
+      reason: () => REASON_VI[el.dataset.reason as CorrectionReason] ?? el.dataset.reason ?? '',
       close: tr('close'),
     },
-    (choice) => void chooseCorrection(index, choice),
+    (choice) => void guarded(() => chooseCorrection(index, choice)),
   );
 }
 
@@ -472,7 +536,7 @@ function wire(): void {
   ui.openFile.addEventListener('click', () => ui.fileInput.click());
   ui.fileInput.addEventListener('change', async () => {
     const file = ui.fileInput.files?.[0];
-    if (file) await guarded(async () => open(await readPickedFile(file)));
+    if (file) await guarded(() => openPicked(file));
   });
   ui.dropZone.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -483,15 +547,15 @@ function wire(): void {
     e.preventDefault();
     ui.dropZone.classList.remove('over');
     const file = e.dataTransfer?.files[0];
-    if (file) await guarded(async () => open(await readPickedFile(file)));
+    if (file) await guarded(() => openPicked(file));
   });
   ui.dropZone.addEventListener('click', () => ui.fileInput.click());
+  // The bytes that were read, not a second fetch: the URL may be single-use, signed or a POST's answer.
   ui.downloadOriginal.addEventListener('click', () => {
-    const url = state?.record.url;
-    if (url) void browser.downloads.download({ url, saveAs: true });
+    if (state) download(safeFileName(state.record.name), state.record.bytes, 'application/octet-stream');
   });
   ui.exportButton.addEventListener('click', () => void guarded(exportDocument));
-  ui.exportNotes.addEventListener('click', exportNotes);
+  ui.exportNotes.addEventListener('click', () => void guarded(async () => exportNotes()));
   ui.addNote.addEventListener('click', openNoteDialog);
   document.addEventListener('selectionchange', () => {
     ui.addNote.disabled = !state?.doc || !selectedSpan();
@@ -514,16 +578,16 @@ function wire(): void {
       e.altKey
     )
       return;
-    if (e.key === 'Escape') hideCard(ui.popover);
+    if (e.key === 'Escape') hideCard(ui.popover, cardAnchor);
     else if (e.key === 'n') moveFocus(1);
     else if (e.key === 'p') moveFocus(-1);
     else if (e.key === 'e' && !ui.exportButton.disabled) void guarded(exportDocument);
     else if ((e.key === 'a' || e.key === 'r') && target.matches('.corr[data-correction]')) {
       const index = Number(target.dataset.correction);
       const applied = target.dataset.applied === 'true';
-      if (e.key === 'r' && applied) void chooseCorrection(index, { kind: 'revert' });
-      if (e.key === 'a' && !applied) void chooseCorrection(index, { kind: 'accept' });
-    } else if (e.key === 'Enter' && target.matches('.corr[data-correction]')) {
+      if (e.key === 'r' && applied) void guarded(() => chooseCorrection(index, { kind: 'revert' }));
+      if (e.key === 'a' && !applied) void guarded(() => chooseCorrection(index, { kind: 'accept' }));
+    } else if ((e.key === 'Enter' || e.key === ' ') && target.matches('.corr[data-correction]')) {
       // Focus moves into the card: without this the same Enter would press its first button.
       e.preventDefault();
       openCard(target);

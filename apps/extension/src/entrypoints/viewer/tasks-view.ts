@@ -117,3 +117,17 @@ export function renderTasks(
   }
   body.replaceChildren(...rows);
 }
+
+/** Refresh one row after an edit: its data attributes and the cells not being edited. */
+export function updateTaskRow(body: HTMLTableSectionElement, doc: DigitisedDocument, index: number): void {
+  const task = doc.plan.tasks[index];
+  const tr = body.querySelector<HTMLTableRowElement>(`tr[data-task-id="sohoa-task-${index + 1}"]`);
+  if (!task || !tr) return;
+  tr.dataset.taskLead = task.lead ?? '';
+  tr.dataset.taskDeadline = task.deadline?.iso ?? '';
+  tr.classList.add('edited');
+  for (const td of tr.querySelectorAll<HTMLTableCellElement>('td[data-field]')) {
+    if (td === document.activeElement) continue;
+    td.textContent = cellValue(task, td.dataset.field as Field);
+  }
+}
