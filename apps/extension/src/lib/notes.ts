@@ -1,5 +1,5 @@
 import { type Note as AnnotationNote, anchor, resolve, toWebAnnotations } from '@sohoa/annotation';
-import type { DigitisedDocument } from '@sohoa/export';
+import { type DigitisedDocument, locateTasks } from '@sohoa/export';
 
 /*
  * The user's notes: @sohoa/annotation anchors each with several selectors (quote with context,
