@@ -20,11 +20,17 @@ describe('correct: Unicode and tone placement', () => {
     expect(r.corrections.every((c) => c.reason === 'unicode' && c.applied)).toBe(true);
   });
 
-  it("keeps the document's dominant placement style", () => {
-    expect(fix('Phát triển thuỷ lợi, hoà bình, hoà nhập và thủy sản.')).toBe(
+  it("keeps each word's tone placement as printed by default, even mixed (the author's, not an OCR error)", () => {
+    const mixed = 'Phát triển thuỷ lợi, hoà bình, hoà nhập và thủy sản.';
+    expect(fix(mixed)).toBe(mixed);
+    expect(correct(mixed, { lm }).corrections).toEqual([]);
+  });
+
+  it("puts every word in the document's dominant placement style on request", () => {
+    expect(fix('Phát triển thuỷ lợi, hoà bình, hoà nhập và thủy sản.', { toneStyle: 'dominant' })).toBe(
       'Phát triển thuỷ lợi, hoà bình, hoà nhập và thuỷ sản.',
     );
-    expect(fix('Phát triển thủy lợi, hòa bình và hoà nhập.')).toBe(
+    expect(fix('Phát triển thủy lợi, hòa bình và hoà nhập.', { toneStyle: 'dominant' })).toBe(
       'Phát triển thủy lợi, hòa bình và hòa nhập.',
     );
   });

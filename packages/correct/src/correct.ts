@@ -44,8 +44,9 @@ export interface CorrectOptions {
   /** Alternatives at least this likely are reported as suggestions where nothing changed. Default 0.25. */
   suggest?: number;
   /**
-   * Tone placement of the output: the document's dominant style (default), one forced style, or
-   * `'keep'` to leave every unchanged word as written (new words then use the dominant style).
+   * Tone placement of the output: `'keep'` (default: every unchanged word as written, `hoá` and
+   * `hóa` both, even mixed — the author's style is not an OCR error; new words use the document's
+   * dominant style), `'dominant'` (every word in the document's dominant style) or one forced style.
    */
   toneStyle?: 'dominant' | ToneStyle | 'keep';
   /** The channel cost table (default: the calibrated one). */
@@ -397,7 +398,8 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
     margin: checked.margin ?? DEFAULT_MARGIN,
     errorRate: checked.errorRate,
     style: checked.toneStyle === 'old' || checked.toneStyle === 'new' ? checked.toneStyle : dominant,
-    restyle: checked.toneStyle !== 'keep',
+    // Faithful by default: restyling is asked for, never assumed.
+    restyle: checked.toneStyle !== undefined && checked.toneStyle !== 'keep',
   };
 
   // Heading numerals follow the numbering sequence of the whole text: found once, over all of it.

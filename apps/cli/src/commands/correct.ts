@@ -20,8 +20,8 @@ Options:
                         [-old-]{+new+} applied, [-old-]{?new?} suggested
   -t, --threshold X     apply corrections at least this confident, 0–1 (default 0.6);
                         the others are suggestions
-      --tone-style S    dominant (default: the document's own), old (hòa, thủy),
-                        new (hoà, thuỷ) or keep (leave unchanged words as written)
+      --tone-style S    keep (default: every word's tone placement as printed), dominant
+                        (the document's most frequent style), old (hòa, thủy) or new (hoà, thuỷ)
   -q, --quiet           no summary line on a terminal's standard error
   -h, --help            show this help`;
 
@@ -92,7 +92,7 @@ export async function runCorrect(argv: string[], io: Io): Promise<number> {
     options: {
       format: { type: 'string', short: 'f', default: 'text' },
       threshold: { type: 'string', short: 't' },
-      'tone-style': { type: 'string', default: 'dominant' },
+      'tone-style': { type: 'string', default: 'keep' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
