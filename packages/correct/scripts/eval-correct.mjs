@@ -12,7 +12,7 @@
 //     [--wrong misread|lost|figures|garbled|all]   (lists the synthetic words left wrong, by kind)
 //     [--no-pipeline]   (skips OCR of the bundled scans)
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cer, tokenize, wer } from '@sohoa/vi';
@@ -260,9 +260,53 @@ if (pages.length === 0) {
   batch = Math.round(syllables / ((performance.now() - start) / 1000));
 }
 
-if (args.includes('--json')) console.log(JSON.stringify(rows, null, 2));
+// Clean text: a faithful corrector changes nothing in a correct transcription. Every applied change
+// that alters what is printed (not the NFC form) is a false change; reported per 10 000 words, on the
+// held-out pages' ground truth (never seen by the model nor the calibration) and on the dev plans.
+const falseChanges = [];
+function cleanSet(name, texts) {
+  let words = 0;
+  let changes = 0;
+  for (const text of texts) {
+    words += text.split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length;
+    const r = correct(text, { lm });
+    for (const c of r.corrections) {
+      if (!c.applied || c.original.normalize('NFC') === c.replacement.normalize('NFC')) continue;
+      changes++;
+      falseChanges.push(`${name}: ${c.original} → ${c.replacement} (${c.reason})`);
+    }
+  }
+  return {
+    set: name,
+    words,
+    'false changes': changes,
+    'per 10k words': ((10_000 * changes) / Math.max(1, words)).toFixed(2),
+  };
+}
+const cleanRows = [];
+if (pages.length > 0)
+  cleanRows.push(
+    cleanSet(
+      "clean held-out text (synthetic pages' truth)",
+      pages.map((p) => p.gt),
+    ),
+  );
+const plansDir = join(HERE, '../../../fixtures/texts/plans');
+if (existsSync(plansDir)) {
+  const plans = readdirSync(plansDir).filter((f) => f.endsWith('.txt') && f.startsWith('KH_'));
+  cleanRows.push(
+    cleanSet(
+      `clean dev plans (${plans.length})`,
+      plans.map((f) => readFileSync(join(plansDir, f), 'utf8')),
+    ),
+  );
+}
+
+if (args.includes('--json')) console.log(JSON.stringify({ rows, clean: cleanRows }, null, 2));
 else {
   console.table(rows);
+  console.table(cleanRows);
+  if (details) for (const line of falseChanges) console.log(`false change, ${line}`);
   console.log(`Words are compared without their punctuation (leaders of dots included). Wrong words:
 reference words the OCR did not read exactly. Of those, misread: words of letters read with the same
 letters but for marks and at most one letter, also split or run together — what a corrector can
