@@ -76,3 +76,17 @@ export async function digitiseFile(file: string, options: DigitiserOptions = {})
 }
 
 export * from './index.js';
+export {
+  isComplete,
+  isOutputFormat,
+  MANIFEST,
+  type Manifest,
+  NEEDS_GEOMETRY,
+  OUTPUT_EXTENSIONS,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  type OutputTarget,
+  startOver,
+  writeManifest,
+  writeOutputs,
+} from './outputs.node.js';

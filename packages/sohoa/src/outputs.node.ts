@@ -1,6 +1,39 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import type { Digitised } from './digitise.js';
+
+/**
+ * Writing a digitised document to a folder, as `sohoa digitise` and the queue's workers both do:
+ * one file per format named after the input, each through a temporary file renamed into place
+ * (never half a file), then a manifest written last (never a folder that looks complete and is not).
+ */
+
+/** Output format → file extension, in the order outputs are listed. */
+export const OUTPUT_EXTENSIONS = {
+  json: '.json',
+  md: '.md',
+  html: '.html',
+  csv: '.csv',
+  ics: '.ics',
+  docx: '.docx',
+  hocr: '.hocr',
+  alto: '.alto.xml',
+  pdf: '.pdf',
+  txt: '.txt',
+} as const;
+
+export type OutputFormat = keyof typeof OUTPUT_EXTENSIONS;
+
+/** Every output format, in order. */
+export const OUTPUT_FORMATS = Object.keys(OUTPUT_EXTENSIONS) as OutputFormat[];
+
+/** The formats made from OCR geometry: skipped for text inputs. */
+export const NEEDS_GEOMETRY: ReadonlySet<OutputFormat> = new Set<OutputFormat>(['hocr', 'alto', 'pdf']);
+
+export function isOutputFormat(name: string): name is OutputFormat {
+  return Object.hasOwn(OUTPUT_EXTENSIONS, name);
+}
 
 /** Written last into each output folder: the mark of a complete, resumable result. */
 export const MANIFEST = '.sohoa.json';
@@ -37,7 +70,7 @@ export async function isComplete(
   dir: string,
   input: string,
   sha256: string,
-  formats: string[],
+  formats: readonly string[],
 ): Promise<boolean> {
   const manifest = await readManifest(dir);
   if (!manifest || manifest.input !== input || manifest.sha256 !== sha256) return false;
@@ -55,7 +88,7 @@ export async function writeManifest(dir: string, manifest: Manifest): Promise<vo
  * the new one is written), the files of the old result that will not be rewritten, and
  * temporary files a killed run left behind (write-file-atomic names them `<file>.<hex>`).
  */
-export async function startOver(dir: string, names: string[]): Promise<void> {
+export async function startOver(dir: string, names: readonly string[]): Promise<void> {
   const old = await readManifest(dir);
   await rm(path.join(dir, MANIFEST), { force: true });
   for (const file of old?.files ?? []) {
@@ -69,4 +102,45 @@ export async function startOver(dir: string, names: string[]): Promise<void> {
     );
     if (stray) await rm(path.join(dir, entry), { force: true });
   }
+}
+
+export interface OutputTarget {
+  /** The folder of this input's outputs (created if missing). */
+  dir: string;
+  /** The outputs' base name: `<base>.json`, `<base>.md`, … */
+  base: string;
+  /** The input as named by the user, recorded in the manifest. */
+  input: string;
+  /** The sha256 of the input's bytes, recorded in the manifest. */
+  sha256: string;
+  /** The formats asked for; the geometry formats are skipped for a text input. */
+  formats: readonly OutputFormat[];
+}
+
+/**
+ * Write every output of a result into its folder, then its manifest; returns the file names.
+ * Running it again for the same result (a retried job, a duplicate) rewrites the same names,
+ * each replaced whole: a reader sees the old file or the new one, never half of either.
+ */
+export async function writeOutputs(result: Digitised, target: OutputTarget): Promise<string[]> {
+  const wanted = target.formats.filter((f) => result.ocr || !NEEDS_GEOMETRY.has(f));
+  const names = wanted.map((f) => `${target.base}${OUTPUT_EXTENSIONS[f]}`);
+  await mkdir(target.dir, { recursive: true });
+  await startOver(target.dir, names);
+  for (const [i, format] of wanted.entries()) {
+    const data = await result.render(format);
+    // Through a temporary file, fsync'd, then renamed: never half an output.
+    await writeFileAtomic(
+      path.join(target.dir, names[i]!),
+      typeof data === 'string' ? data : Buffer.from(data),
+    );
+  }
+  await writeManifest(target.dir, {
+    version: 2,
+    input: target.input,
+    sha256: target.sha256,
+    requested: [...target.formats],
+    files: names,
+  });
+  return names;
 }

@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { loadBundledLm } from '@sohoa/correct/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isComplete, MANIFEST, startOver, writeManifest } from './batch-manifest.js';
+import { digitise } from './digitise.js';
+import { isComplete, MANIFEST, startOver, writeManifest, writeOutputs } from './outputs.node.js';
 
 let tmp: string;
 beforeAll(async () => {
@@ -65,5 +67,30 @@ describe('startOver', () => {
     await startOver(dir, ['c.json']);
     expect(existsSync(path.join(dir, MANIFEST))).toBe(false);
     expect(readdirSync(dir).sort()).toEqual(['c.json', 'c.json.bak', 'notes.txt']);
+  });
+});
+
+describe('writeOutputs', () => {
+  it('writes every format of a text input but the geometry ones, then the manifest; again, the same files', async () => {
+    const text = 'ỦY BAN NHÂN DÂN\nKẾ HOẠCH\nTriển khai công tác số hóa tài liệu năm 2024\n';
+    const result = await digitise({ source: 'in/kh.txt', text }, { lm: await loadBundledLm() });
+    const dir = path.join(tmp, 'w');
+    const target = { dir, base: 'kh', input: 'in/kh.txt', sha256: 'abc' };
+    const names = await writeOutputs(result, { ...target, formats: ['json', 'hocr', 'txt'] });
+    expect(names).toEqual(['kh.json', 'kh.txt']);
+    expect(readdirSync(dir).sort()).toEqual([MANIFEST, 'kh.json', 'kh.txt']);
+    expect(JSON.parse(readFileSync(path.join(dir, 'kh.json'), 'utf8'))).toMatchObject({
+      source: 'in/kh.txt',
+    });
+    expect(await isComplete(dir, 'in/kh.txt', 'abc', ['json', 'hocr', 'txt'])).toBe(true);
+    const first = readFileSync(path.join(dir, 'kh.json'));
+    // A retried job writes the same result again: the same names, the same bytes, nothing else.
+    writeFileSync(path.join(dir, 'kh.txt.0123abcd'), 'half of a file a killed run left');
+    await writeOutputs(result, { ...target, formats: ['json', 'hocr', 'txt'] });
+    expect(readdirSync(dir).sort()).toEqual([MANIFEST, 'kh.json', 'kh.txt']);
+    expect(readFileSync(path.join(dir, 'kh.json'))).toEqual(first);
+    // Fewer formats asked the next time: the outputs no longer asked for go.
+    await writeOutputs(result, { ...target, formats: ['md'] });
+    expect(readdirSync(dir).sort()).toEqual([MANIFEST, 'kh.md']);
   });
 });

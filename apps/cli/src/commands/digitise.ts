@@ -1,11 +1,17 @@
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isOcrInputError, mapLimit, readInputFile } from '@sohoa/ocr/node';
-import { createDigitiser, type Digitised, isDigitiseError } from 'sohoa/node';
-import writeFileAtomic from 'write-file-atomic';
-import { isComplete, startOver, writeManifest } from '../batch-manifest.js';
+import {
+  createDigitiser,
+  type Digitised,
+  isComplete,
+  isDigitiseError,
+  isOutputFormat,
+  OUTPUT_FORMATS,
+  type OutputFormat,
+  writeOutputs,
+} from 'sohoa/node';
 import { collectInputs } from '../collect-inputs.js';
 import { type Io, UsageError } from '../io.js';
 import { prepareOutputDir } from '../output-dir.js';
@@ -36,34 +42,19 @@ Options:
 Prints a summary table. Inputs that fail are reported on one line each; the others are still
 processed; the exit code is 1 if any failed. Every output is written whole or not at all.`;
 
-/** Format → file extension. The geometry formats need an OCR document. */
-const EXTENSIONS = {
-  json: '.json',
-  md: '.md',
-  html: '.html',
-  csv: '.csv',
-  ics: '.ics',
-  docx: '.docx',
-  hocr: '.hocr',
-  alto: '.alto.xml',
-  pdf: '.pdf',
-  txt: '.txt',
-} as const;
-type Format = keyof typeof EXTENSIONS;
-const NEEDS_GEOMETRY = new Set<Format>(['hocr', 'alto', 'pdf']);
 const TONE_STYLES = ['keep', 'dominant', 'old', 'new'] as const;
 
-function parseFormats(value: string | undefined): Format[] {
-  if (!value) return Object.keys(EXTENSIONS) as Format[];
+/** `--format json,md` → the formats, every one when not given; shared with `sohoa queue add`. */
+export function parseFormats(value: string | undefined): OutputFormat[] {
+  if (!value) return [...OUTPUT_FORMATS];
   const list = value
     .split(',')
     .map((f) => f.trim().toLowerCase())
     .filter(Boolean);
   for (const f of list) {
-    if (!(f in EXTENSIONS))
-      throw new UsageError(`unknown format "${f}" (${Object.keys(EXTENSIONS).join(', ')})`);
+    if (!isOutputFormat(f)) throw new UsageError(`unknown format "${f}" (${OUTPUT_FORMATS.join(', ')})`);
   }
-  return [...new Set(list)] as Format[];
+  return [...new Set(list)] as OutputFormat[];
 }
 
 export async function runDigitise(argv: string[], io: Io): Promise<number> {
@@ -148,19 +139,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
             },
           },
         );
-        const wanted = formats.filter((f) => result.ocr || !NEEDS_GEOMETRY.has(f));
-        const names = wanted.map((f) => `${base}${EXTENSIONS[f]}`);
-        await mkdir(dir, { recursive: true });
-        await startOver(dir, names);
-        for (const [i, format] of wanted.entries()) {
-          const data = await result.render(format);
-          // Through a temporary file, fsync'd, then renamed: never half an output.
-          await writeFileAtomic(
-            path.join(dir, names[i]!),
-            typeof data === 'string' ? data : Buffer.from(data),
-          );
-        }
-        await writeManifest(dir, { version: 2, input: input.file, sha256, requested: formats, files: names });
+        await writeOutputs(result, { dir, base, input: input.file, sha256, formats });
         Object.assign(summary, describe(result));
       } catch (error) {
         summary.status = 'failed';
