@@ -1,7 +1,15 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts', 'src/node.ts', 'src/browser.ts'],
+  entry: {
+    index: 'src/index.ts',
+    node: 'src/node.ts',
+    browser: 'src/browser.ts',
+    queue: 'src/queue/index.ts',
+    // BullMQ's sandboxed processors: files it loads in processes of their own, found beside queue.js.
+    'queue-page': 'src/queue/page-processor.ts',
+    'queue-document': 'src/queue/document-processor.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,
