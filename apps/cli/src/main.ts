@@ -14,6 +14,16 @@ Commands:
   schema            print the JSON Schema of the parsed plan
   eval <hyp> <ref>  measure a text against a reference: CER, WER, words fixed and broken
 
+Scale-out (Redis + BullMQ; without them nothing changes):
+  queue add <inputs...> --redis URL --out DIR
+                    enqueue documents for workers on any number of machines
+  queue status --redis URL [--watch]
+                    waiting, active, done and failed; pages per minute; time left
+  queue retry-failed --redis URL
+                    put failed pages and documents back in the queue
+  worker --redis URL [--concurrency N]
+                    read pages and write outputs from the queue until stopped
+
 Run "sohoa <command> --help" for a command's options.`;
 
 type Run = (argv: string[], io: Io) => Promise<number>;
@@ -26,6 +36,8 @@ const commands: Record<string, () => Promise<Run>> = {
   correct: async () => (await import('./commands/correct.js')).runCorrect,
   parse: async () => (await import('./commands/parse.js')).runParse,
   schema: async () => (await import('./commands/schema.js')).runSchema,
+  queue: async () => (await import('./commands/queue.js')).runQueue,
+  worker: async () => (await import('./commands/worker.js')).runWorker,
 };
 
 /**
