@@ -13,6 +13,7 @@ import {
   isPermanentFailure,
   queueOptions,
 } from './jobs.js';
+import { prepareSandboxedProcess } from './sandboxed.js';
 
 /**
  * A document's job, once its pages are read (or at once for a text): the pages merged, then
@@ -21,7 +22,7 @@ import {
  * an exporter fails alone.
  */
 
-process.on('disconnect', () => process.exit(0));
+prepareSandboxedProcess();
 
 /** One digitiser (language model loaded once) per settings, for the life of the process. */
 const digitisers = new Map<string, Promise<Digitiser>>();
@@ -65,26 +66,45 @@ function documentsQueue(): Queue | undefined {
   return queue;
 }
 
-async function childrenValues(job: SandboxedJob): Promise<Record<string, unknown>> {
+/** The page jobs' results, and how many of them are still to do or failed for good. */
+async function children(job: SandboxedJob) {
   const documents = documentsQueue();
-  if (!documents) return job.getChildrenValues();
-  const parent = await Job.fromId(documents, job.id!);
+  // Without the worker's connection options (a processor run by hand), through the sandbox.
+  const parent = documents ? await Job.fromId(documents, job.id!) : job;
   if (!parent) throw new Error(`the job ${job.id} is gone from the queue`);
-  return parent.getChildrenValues();
+  const [values, counts] = await Promise.all([
+    parent.getChildrenValues(),
+    parent.getDependenciesCount({ unprocessed: true, failed: true }),
+  ]);
+  return {
+    values: values as Record<string, unknown>,
+    unprocessed: counts.unprocessed ?? 0,
+    failed: counts.failed ?? 0,
+  };
 }
 
-/** The pages the page jobs returned, by number; whatever is not a valid page is left out. */
+/**
+ * The pages the page jobs returned, by number: each checked to be a valid page, signed by the
+ * job that was asked for it (`<document>-p<n>`) and numbered n. What fails a check is left out,
+ * and read again here.
+ */
 function pagesOf(values: Record<string, unknown>): Map<number, OcrPage> {
   const pages = new Map<number, OcrPage>();
-  for (const value of Object.values(values)) {
+  for (const [key, value] of Object.entries(values)) {
+    const id = key.slice(key.lastIndexOf(':') + 1);
+    const n = Number(/-p(\d+)$/.exec(id)?.[1]);
     const parsed = OcrPage.safeParse(value);
-    if (parsed.success) pages.set(parsed.data.number, parsed.data);
+    if (parsed.success && parsed.data.number === n && (value as { pageJob?: unknown }).pageJob === id) {
+      pages.set(n, parsed.data);
+    }
   }
   return pages;
 }
 
 const missingPages = (pages: Map<number, OcrPage>, count: number) =>
   Array.from({ length: count }, (_, i) => i + 1).filter((n) => !pages.has(n));
+
+const plural = (pages: number[]) => `page${pages.length === 1 ? '' : 's'} ${pages.join(', ')}`;
 
 export default async function processDocument(
   job: SandboxedJob<DocumentJobData, DocumentResult>,
@@ -94,17 +114,21 @@ export default async function processDocument(
     const data = checkDocumentJob(job.data);
     let known: Map<number, OcrPage> | undefined;
     if (data.pages > 0) {
-      known = pagesOf(await childrenValues(job));
+      let state = await children(job);
+      known = pagesOf(state.values);
       if (missingPages(known, data.pages).length > 0) {
-        // Pages retried after a failure (`queue retry-failed`) are not done yet: wait for them.
-        if (token && (await job.moveToWaitingChildren(token))) throw new WaitingChildrenError();
-        known = pagesOf(await childrenValues(job));
-        const missing = missingPages(known, data.pages);
-        if (missing.length > 0) {
+        if (state.failed > 0) {
           throw new Error(
-            `page${missing.length === 1 ? '' : 's'} ${missing.join(', ')} failed: see the failed pages (sohoa queue status)`,
+            `${plural(missingPages(known, data.pages))} failed: see the failed pages (sohoa queue status)`,
           );
         }
+        // Pages put back after a failure (`queue retry-failed`) are not done yet: wait for them.
+        if (state.unprocessed > 0 && token && (await job.moveToWaitingChildren(token))) {
+          throw new WaitingChildrenError();
+        }
+        state = await children(job);
+        known = pagesOf(state.values);
+        // What is still missing came back unusable: digitise reads those pages itself below.
       }
     }
     const bytes = await readInputFile(data.file);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { OcrPage } from '@sohoa/model';
 import type { OcrModel } from '@sohoa/ocr/node';
 import type { DigitiseOptions } from '../digitise.js';
 import { isOutputFormat, type OutputFormat } from '../outputs.node.js';
@@ -76,6 +77,12 @@ export interface PageJobData {
   collection: string;
   model?: OcrModel;
 }
+
+/**
+ * What a page's job returns: the page as read (an `OcrPage`, which ignores the extra field) and
+ * the id of the job that read it, checked by the document's job.
+ */
+export type PageResult = OcrPage & { pageJob: string };
 
 /** What a document's job returns: a summary, the outputs are on storage. */
 export interface DocumentResult {

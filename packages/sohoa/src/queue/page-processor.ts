@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
-import type { OcrPage } from '@sohoa/model';
 import { createNodeOcr, type Ocr, type OcrModel, readInputFile } from '@sohoa/ocr/node';
 import { type SandboxedJob, UnrecoverableError } from 'bullmq';
-import { checkPageJob, isPermanentFailure, type PageJobData } from './jobs.js';
+import { checkPageJob, isPermanentFailure, type PageJobData, type PageResult } from './jobs.js';
+import { prepareSandboxedProcess } from './sandboxed.js';
 
 /**
  * A page job, in a process of its own that BullMQ's sandbox starts and reuses: a page that
@@ -10,9 +10,7 @@ import { checkPageJob, isPermanentFailure, type PageJobData } from './jobs.js';
  * worker carries on with a fresh process.
  */
 
-// Killed with SIGKILL, the worker cannot stop this process: the IPC channel closing is the sign.
-// Without this the OCR thread and decoder processes would keep an orphan alive, reading on.
-process.on('disconnect', () => process.exit(0));
+prepareSandboxedProcess();
 
 /** One engine per network, one OCR thread each: the worker's concurrency is its processes. */
 const engines = new Map<OcrModel, Ocr>();
@@ -40,14 +38,15 @@ async function readShared(file: string): Promise<Uint8Array> {
   return bytes;
 }
 
-export default async function processPage(job: SandboxedJob<PageJobData, OcrPage>): Promise<OcrPage> {
+export default async function processPage(job: SandboxedJob<PageJobData, PageResult>): Promise<PageResult> {
   try {
     const data = checkPageJob(job.data);
     const bytes = await readShared(data.file);
     const doc = await engine(data.model).recognize({ source: data.source, bytes }, { pages: [data.page] });
     const page = doc.pages[0];
     if (!page) throw new Error(`page ${data.page} was not read`);
-    return page;
+    // Signed with this job's id: the document's job takes a page only from the job it asked.
+    return { ...page, pageJob: job.id! };
   } catch (error) {
     if (isPermanentFailure(error)) throw new UnrecoverableError((error as Error).message);
     throw error;

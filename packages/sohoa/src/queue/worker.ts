@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { OcrPage } from '@sohoa/model';
 import { type Job, Worker } from 'bullmq';
 import type { Redis, RedisOptions } from 'ioredis';
 import { type Connection, connectRedis, describeError, QueueError } from './connection.js';
-import type { DocumentJobData, DocumentResult, PageJobData } from './jobs.js';
+import type { DocumentJobData, DocumentResult, PageJobData, PageResult } from './jobs.js';
 import { DEFAULT_QUEUE, PREFIX, queueNames } from './jobs.js';
 import { statsKeys } from './stats.js';
 
@@ -133,7 +132,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<QueueW
       },
     },
   };
-  const pages = new Worker<PageJobData, OcrPage>(names.pages, pageProcessor, { ...common, concurrency });
+  const pages = new Worker<PageJobData, PageResult>(names.pages, pageProcessor, { ...common, concurrency });
   const documents = new Worker<DocumentJobData, DocumentResult>(names.documents, documentProcessor, {
     ...common,
     concurrency: Math.max(1, options.documentConcurrency ?? 1),
@@ -146,7 +145,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<QueueW
     fn(m);
     m.exec().catch(() => {});
   };
-  pages.on('completed', (job: Job<PageJobData, OcrPage>) => {
+  pages.on('completed', (job: Job<PageJobData, PageResult>) => {
     const now = Date.now();
     count((m) =>
       m
