@@ -360,7 +360,10 @@ describe.skipIf(!redisServerPath)('sohoa queue + sohoa worker on a real Redis', 
     const retry = await runCli(['queue', 'retry-failed', '--redis', redis.url]);
     expect(retry.stdout).toBe('retrying 3 failed documents and 2 pages\n');
     const after = await drained(redis.url, 4);
-    expect(after.documents, `${JSON.stringify(after.failures)}\n${w.log()}`).toMatchObject({ done: 2, failed: 2 });
+    expect(after.documents, `${JSON.stringify(after.failures)}\n${w.log()}`).toMatchObject({
+      done: 2,
+      failed: 2,
+    });
     expect(readdirSync(out).sort()).toEqual(['plan-bacgiang-36', 'vanishing']);
     expect(filesOf(path.join(out, 'vanishing'))).toEqual(
       filesOf(referenceOf('plan-clean-300')).map((f) => f.replace('plan-clean-300', 'vanishing')),

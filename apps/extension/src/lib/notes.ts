@@ -20,8 +20,9 @@ export function newNote(doc: DigitisedDocument, span: NoteSpan, body: string): N
   const now = new Date().toISOString();
   // The page comes from the text's form feeds; the box, when the passage was selected on the scan.
   const selector = anchor(doc.text, { start: span.start, end: span.end }, span.box ? { box: span.box } : {});
-  const taskIndex = doc.plan.tasks.findIndex((t) =>
-    t.text.includes(doc.text.slice(span.start, span.end).trim()),
+  // A note on a task: the passage lies within the task's place in the text.
+  const taskIndex = locateTasks(doc.text, doc.plan.tasks).findIndex(
+    (at) => at !== null && at.start <= span.start && span.end <= at.end,
   );
   return {
     id: `urn:uuid:${crypto.randomUUID()}`,
