@@ -237,8 +237,11 @@ async function runStatus(argv: string[], io: Io): Promise<number> {
       }
       io.stdout.write(io.stdout.isTTY && !values.json ? `\x1b[2J\x1b[H${text}` : text);
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, interval).unref();
+        const timer = setTimeout(resolve, interval);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
     }
   } finally {

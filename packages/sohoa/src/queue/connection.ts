@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 
 /** Why the queue could not be used, as a closed set callers can branch on (like `DigitiseError`). */
-export type QueueErrorCode = 'bad-url' | 'unreachable' | 'invalid-input' | 'not-built';
+export type QueueErrorCode = 'bad-url' | 'unreachable' | 'not-built';
 
 export class QueueError extends Error {
   readonly code: QueueErrorCode;
@@ -123,7 +123,8 @@ export function describeError(error: unknown): string {
 /** An error of the connection rather than of a command: Redis stopped, the network dropped. */
 export function isConnectionError(error: unknown): boolean {
   const e = error as NodeJS.ErrnoException | undefined;
-  if (e?.name === 'MaxRetriesPerRequestError') return true;
+  if (e?.name === 'MaxRetriesPerRequestError' || /max retries per request/i.test(e?.message ?? ''))
+    return true;
   if (e?.code && /^E(CONNREFUSED|CONNRESET|PIPE|TIMEDOUT|HOSTUNREACH|NETUNREACH|NOTFOUND)$/.test(e.code))
     return true;
   return /Connection is closed|Stream isn't writeable|connection closed/i.test(e?.message ?? '');

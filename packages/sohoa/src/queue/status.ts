@@ -1,6 +1,13 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type Connection, connectRedis } from './connection.js';
+import {
+  type Connection,
+  connectRedis,
+  describeError,
+  isConnectionError,
+  parseRedisUrl,
+  QueueError,
+} from './connection.js';
 import { DEFAULT_QUEUE, type DocumentJobData, type PageJobData, queueNames, queueOptions } from './jobs.js';
 import { statsKeys } from './stats.js';
 import { describeFailure, RATE_WINDOW_MS } from './worker.js';
@@ -106,6 +113,15 @@ async function open<T>(
   pages.on('error', () => {});
   try {
     return await run(redis, names, { documents, pages });
+  } catch (error) {
+    if (isConnectionError(error)) {
+      const where =
+        typeof options.connection === 'string' ? ` at ${parseRedisUrl(options.connection).display}` : '';
+      throw new QueueError('unreachable', `lost the connection to Redis${where} (${describeError(error)})`, {
+        cause: error,
+      });
+    }
+    throw error;
   } finally {
     await Promise.all([documents.close(), pages.close()]).catch(() => {});
     if (typeof options.connection === 'string') await redis.quit().catch(() => redis.disconnect());
