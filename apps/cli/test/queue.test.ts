@@ -370,6 +370,33 @@ describe.skipIf(!redisServerPath)('sohoa queue + sohoa worker on a real Redis', 
     );
   });
 
+  it('status --watch reports again and again until stopped, and waits out Redis going away', async () => {
+    redis = await startRedis();
+    const child = spawn(
+      process.execPath,
+      [bin, 'queue', 'status', '--redis', redis.url, '--watch', '--interval', '0.3'],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    workers.push(child);
+    let out = '';
+    child.stdout!.setEncoding('utf8').on('data', (d) => {
+      out += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const reports = () => out.split('queue "sohoa" on').length - 1;
+    await until(() => reports() >= 2, 15_000, 'two reports');
+    await redis.kill();
+    await until(() => out.includes('trying again'), 15_000, 'the outage to be reported');
+    await redis.restart();
+    const before = reports();
+    await until(() => reports() > before, 15_000, 'a report after the restart');
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
   it('says in one line when Redis cannot be used, without hanging', async () => {
     const started = Date.now();
     const unreachable = await runCli(['queue', 'status', '--redis', 'redis://127.0.0.1:1']);

@@ -313,7 +313,7 @@ export function formatStatus(s: QueueStatus, where: string): string {
       colAligns: ['left', 'right', 'right', 'right', 'left'],
     });
     for (const w of s.workers) {
-      table.push([w.name, w.concurrency, w.pages, rate(w.pagesPerMinute), w.alive ? 'working' : 'gone']);
+      table.push([w.name, w.concurrency, w.pages, rate(w.pagesPerMinute), w.state]);
     }
     out.push(table.toString());
   } else {

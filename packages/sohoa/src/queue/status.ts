@@ -48,8 +48,8 @@ export interface WorkerStatus {
   host: string;
   pid: number;
   concurrency: number;
-  /** False when it has not been heard from for 30 s (stopped, killed, cut off). */
-  alive: boolean;
+  /** `stopped` when closed; `gone` when not heard from for 30 s (killed, cut off from Redis). */
+  state: 'working' | 'stopped' | 'gone';
   lastSeen: number;
   /** Pages it read since it started. */
   pages: number;
@@ -190,7 +190,7 @@ export function queueStatus(options: StatusOptions): Promise<QueueStatus> {
         host: h.host ?? '',
         pid: Number(h.pid ?? 0),
         concurrency: Number(h.concurrency ?? 0),
-        alive: now - lastSeen < ALIVE_MS,
+        state: h.stopped ? 'stopped' : now - lastSeen < ALIVE_MS ? 'working' : 'gone',
         lastSeen,
         pages: Number(h.pages ?? 0),
         pagesPerMinute: (recent / window) * 60_000,

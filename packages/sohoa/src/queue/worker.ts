@@ -193,19 +193,14 @@ export async function createWorker(options: CreateWorkerOptions): Promise<QueueW
   pages.on('error', connectionError);
   documents.on('error', connectionError);
 
+  const started = Date.now();
   const heartbeat = () =>
     count((m) =>
       m
         .zadd(keys.workers, Date.now(), name)
-        .hset(keys.worker(name), {
-          host: hostname(),
-          pid: process.pid,
-          concurrency,
-          started: started,
-        })
+        .hset(keys.worker(name), { host: hostname(), pid: process.pid, concurrency, started })
         .pexpire(keys.worker(name), 7 * 24 * 3600_000),
     );
-  const started = Date.now();
   heartbeat();
   const timer = setInterval(heartbeat, HEARTBEAT_MS);
   timer.unref();
@@ -218,9 +213,11 @@ export async function createWorker(options: CreateWorkerOptions): Promise<QueueW
       closing = (async () => {
         clearInterval(timer);
         await Promise.all([pages.close(force), documents.close(force)]);
+        // Kept in the status as stopped: the pages it read still count in the last minutes' rate.
         await redis
           .multi()
-          .zrem(keys.workers, name)
+          .zadd(keys.workers, Date.now(), name)
+          .hset(keys.worker(name), 'stopped', Date.now())
           .exec()
           .catch(() => {});
         if (owned) await redis.quit().catch(() => redis.disconnect());
