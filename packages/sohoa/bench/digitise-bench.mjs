@@ -4,34 +4,20 @@
 // native tesseract reading the same page images (one process per core), in the same run.
 // Prints pages per minute, the share of wall time per stage, peak RSS, and the ratio to native.
 //   npm run bench -w sohoa          (or npm run bench at the root: every package's bench)
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { exportFormats } from '@sohoa/export';
 import { mapLimit } from '@sohoa/ocr/node';
 import { createDigitiser } from 'sohoa/node';
-import { imagePdf } from '../../../fixtures/scripts/make-pdf.mjs';
 import { ensureNative, nativeRunner } from '../../ocr/bench/native.mjs';
+import { benchPdf, scans } from './bench-pdf.mjs';
 
 const PAGES = 20;
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const scans = path.join(root, 'fixtures/scans');
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
-const manifest = JSON.parse(readFileSync(path.join(scans, 'bench.json'), 'utf8'));
-const images = Array.from({ length: PAGES }, (_, i) => manifest.pages[i % manifest.pages.length].image);
 const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-bench-'));
-const pdfFile = path.join(tmp, 'bench-20.pdf');
-writeFileSync(
-  pdfFile,
-  await imagePdf(
-    images.map((image) => ({
-      bytes: readFileSync(path.join(scans, image)),
-      format: image.endsWith('.jpg') ? 'jpeg' : 'png',
-    })),
-  ),
-);
+const { file: pdfFile, images } = await benchPdf(PAGES, tmp);
 const cores = availableParallelism();
 console.log(
   `${PAGES}-page image-only PDF (${images.length} scans of 3 profiles), ${cores} cores, load ${fmt(loadavg()[0], 2)}`,

@@ -11,18 +11,17 @@
 //   npm run bench:queue -w sohoa      (after npm run build; needs redis-server)
 //   PAGES=24 node packages/sohoa/bench/queue-bench.mjs   (a longer batch)
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { imagePdf } from '../../../fixtures/scripts/make-pdf.mjs';
+import { benchPdf } from './bench-pdf.mjs';
 
 const PAGES = Number(process.env.PAGES ?? 12);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const cli = path.join(root, 'apps/cli/bin/sohoa.js');
-const scans = path.join(root, 'fixtures/scans');
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
 if (spawnSync('redis-server', ['--version']).status !== 0) {
@@ -30,19 +29,8 @@ if (spawnSync('redis-server', ['--version']).status !== 0) {
   process.exit(1);
 }
 
-const manifest = JSON.parse(readFileSync(path.join(scans, 'bench.json'), 'utf8'));
-const images = Array.from({ length: PAGES }, (_, i) => manifest.pages[i % manifest.pages.length].image);
 const tmp = mkdtempSync(path.join(tmpdir(), 'sohoa-queue-bench-'));
-const pdfFile = path.join(tmp, `bench-${PAGES}.pdf`);
-writeFileSync(
-  pdfFile,
-  await imagePdf(
-    images.map((image) => ({
-      bytes: readFileSync(path.join(scans, image)),
-      format: image.endsWith('.jpg') ? 'jpeg' : 'png',
-    })),
-  ),
-);
+const { file: pdfFile } = await benchPdf(PAGES, tmp);
 const cores = availableParallelism();
 console.log(
   `${PAGES}-page image-only PDF, ${cores} cores, load ${fmt(loadavg()[0], 2)}; formats json,md,html,csv,txt`,

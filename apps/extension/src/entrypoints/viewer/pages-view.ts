@@ -1,6 +1,10 @@
 import type { CorrectedPage } from '@sohoa/export';
+import { browserAssetsAt } from '@sohoa/ocr/browser';
 import * as pdfjs from 'pdfjs-dist';
 import { extensionUrl } from '../../lib/extension-url';
+
+/** pdf.js's files in the layout the build copies them to (the OCR's `browserAssetsAt`). */
+const pdfjsAssets = () => browserAssetsAt(extensionUrl('/assets/')).pdfjs;
 
 /*
  * The scan as the user sees it: PDF pages drawn by pdf.js (all its files from the extension), images
@@ -19,7 +23,7 @@ export interface PageFigure {
 let configured = false;
 function pdfjsFromExtension(): typeof pdfjs {
   if (!configured) {
-    pdfjs.GlobalWorkerOptions.workerSrc = extensionUrl('/assets/pdfjs/pdf.worker.min.mjs');
+    pdfjs.GlobalWorkerOptions.workerSrc = pdfjsAssets().workerSrc;
     configured = true;
   }
   return pdfjs;
@@ -44,14 +48,14 @@ export async function showPdfPages(
   label: (n: number) => string,
 ): Promise<PageFigure[]> {
   const lib = pdfjsFromExtension();
-  const assets = extensionUrl('/assets/pdfjs/');
+  const assets = pdfjsAssets();
   // getDocument detaches the buffer it is given: hand it a copy, the pipeline needs the bytes too.
   const doc = await lib.getDocument({
     data: bytes.slice(),
     isEvalSupported: false,
-    wasmUrl: `${assets}wasm/`,
-    standardFontDataUrl: `${assets}standard_fonts/`,
-    cMapUrl: `${assets}cmaps/`,
+    wasmUrl: assets.wasmUrl,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    cMapUrl: assets.cMapUrl,
     cMapPacked: true,
   }).promise;
   const figures: PageFigure[] = [];
