@@ -41,6 +41,8 @@ export interface BrowserDigitiser {
   readonly ocr: Ocr;
   /** The language model, loaded once. */
   readonly lm: SyllableLm;
+  /** The PDF font from `fontUrl`, fetched once (a failed fetch is tried again); absent without `fontUrl`. */
+  readonly font?: () => Promise<Uint8Array>;
   /** Stop the OCR workers. */
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function createBrowserDigitiser(options: BrowserDigitiserOptions): 
   return {
     ocr,
     lm,
+    ...(loadFont ? { font: loadFont } : {}),
     digitise(input, callbacks = {}) {
       return digitise(input, {
         lm,

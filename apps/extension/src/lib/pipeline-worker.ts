@@ -21,11 +21,14 @@ export interface PipelineProgress extends Omit<DigitiseProgress, 'ocrPage'> {
 
 let digitiser: Promise<BrowserDigitiser> | undefined;
 let assets = '';
-let font: Promise<Uint8Array> | undefined;
 
 function started(): Promise<BrowserDigitiser> {
   if (!assets) throw new Error('the pipeline worker was not initialised');
-  digitiser ??= createBrowserDigitiser({ assetsBase: assets, lmUrl: `${assets}models/syllable-lm.bin` });
+  digitiser ??= createBrowserDigitiser({
+    assetsBase: assets,
+    lmUrl: `${assets}models/syllable-lm.bin`,
+    fontUrl: `${assets}fonts/DejaVuSans.ttf`,
+  });
   digitiser.catch(() => {
     digitiser = undefined;
   });
@@ -71,11 +74,13 @@ const api = {
     if (format !== 'pdf') return render(doc, format);
     const sniffed = sniffInput(original);
     if (!sniffed) throw new Error(`${doc.source}: the original is not a scan or PDF`);
+    const d = await started();
     const pages = NEEDS_PAGE_IMAGES.has(sniffed.format) ? await pageImages(doc, original) : undefined;
     return render(doc, 'pdf', {
       original,
       format: sniffed.format,
-      font: await pdfFont(),
+      // The facade's font loader: fetched once from the extension, a failed fetch tried again.
+      ...(d.font ? { font: await d.font() } : {}),
       ...(pages
         ? {
             pageImage: (n: number) => {
@@ -107,18 +112,6 @@ async function pageImages(doc: DigitisedDocument, original: Uint8Array): Promise
     },
   );
   return images;
-}
-
-/** DejaVu Sans from the extension, fetched once; a failed fetch is tried again next time. */
-function pdfFont(): Promise<Uint8Array> {
-  font ??= fetch(`${assets}fonts/DejaVuSans.ttf`).then(async (response) => {
-    if (!response.ok) throw new Error(`the PDF font could not be read (HTTP ${response.status})`);
-    return new Uint8Array(await response.arrayBuffer());
-  });
-  font.catch(() => {
-    font = undefined;
-  });
-  return font;
 }
 
 export type PipelineApi = typeof api;
