@@ -4,7 +4,9 @@ import {
   type ExportFormat,
   exportFormats,
   formats,
+  locate,
   REASON_VI,
+  type Span,
 } from '@sohoa/export';
 import type { CorrectionReason, OcrPage, PlanTask } from '@sohoa/model';
 import { sniffInput } from '@sohoa/ocr/sniff';
@@ -419,16 +421,11 @@ function selectedSpan(): {
   return { ...found, page: figure.number, box: boxOfSelection(figure, range, page) };
 }
 
-/** A quote selected on a scan, found in the text of its page (whitespace-insensitive). */
-function findQuoteOnPage(text: string, quote: string, page: number): { start: number; end: number } | null {
-  const words = quote.split(' ').filter(Boolean);
-  if (words.length === 0) return null;
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'gu');
+/** A quote selected on a scan, found from the start of its page on (any whitespace between its words). */
+function findQuoteOnPage(text: string, quote: string, page: number): Span | null {
   let pageStart = 0;
   for (let p = 1; p < page; p++) pageStart = text.indexOf('\f', pageStart) + 1;
-  pattern.lastIndex = Math.max(0, pageStart);
-  const m = pattern.exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length } : null;
+  return locate(text, quote, { within: { start: Math.max(0, pageStart), end: text.length } });
 }
 
 function openNoteDialog(): void {
