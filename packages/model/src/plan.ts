@@ -328,6 +328,9 @@ export const Recurrence = z.object({
 });
 export type Recurrence = z.infer<typeof Recurrence>;
 
+export const LeadSource = z.enum(['stated', 'inherited', 'none']);
+export type LeadSource = z.infer<typeof LeadSource>;
+
 /**
  * Who does what by when. One task is one paragraph (a bullet, a numbered item, a table row) that assigns
  * work; a paragraph is split only where a new sentence names another body as its subject. Tasks are
@@ -339,10 +342,17 @@ export const PlanTask = z.object({
   /** The body the task is assigned to, as printed ("Sở Công Thương", "UBND cấp xã"); from the sentence's
    *  subject, the "Giao X" clause or the heading naming the body. Null when the text names none. */
   lead: z.string().min(1).nullable(),
+  /** How the lead was found: `stated` in the task's own text or table row, `inherited` from a heading, an
+   *  introductory line, a responsibility line or an item's "Cơ quan chủ trì" field, `none` when no body is
+   *  named for it (then `lead` is null: an action nobody owns yet, the first thing staff must assign).
+   *  Optional only so plans stored before it existed still read. */
+  leadSource: LeadSource.optional(),
   /** Bodies named after "phối hợp với" (or "phối hợp:"), one entry per body or group as a reader lists them. */
   coordinators: z.array(z.string().min(1)),
   deadline: Deadline.nullable(),
   recurrence: Recurrence.nullable(),
+  /** What the task delivers, when the plan states it ("Sản phẩm: Quyết định của UBND tỉnh"). */
+  product: z.string().min(1).nullable().optional(),
   /** Location of the task: the id of the section whose paragraphs (or heading) hold it. */
   section: z.string().min(1),
   line: z.number().int().positive().optional(),

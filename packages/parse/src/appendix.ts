@@ -3,9 +3,12 @@ import { splitBodies } from './bodies.js';
 import { isPersonName } from './closing.js';
 import { findDeadline, findRecurrence, timeValueDeadline } from './dates.js';
 import { ATTACHMENT_NOTE } from './header.js';
-import type { Paragraph, SourceLine } from './lines.js';
+import { assembleParagraphs, type Paragraph, type SourceLine } from './lines.js';
+import { parseHeadingMarker } from './numbering.js';
 import { buildSections, type SectionNode, walkNodes } from './sections.js';
-import { clean, isAllCaps } from './text.js';
+import { readTextTables, type TextTable } from './table-text.js';
+import { clean, isAllCaps, stripFinalPunctuation } from './text.js';
+import type { WrapModel } from './wrap.js';
 
 /*
  * What follows the signature: footnotes ("[1] …") and appendices ("Phụ lục", an upper-case title, the
@@ -16,8 +19,15 @@ import { clean, isAllCaps } from './text.js';
 
 export interface AppendixPart {
   appendix: PlanAppendix;
-  /** Lines of the appendix as paragraphs (one per line), for references. */
+  /** An attached plan, programme or scheme ("KẾ HOẠCH … (Kèm theo Quyết định số …)"): read as a plan, its
+   *  paragraphs assembled and its tasks and targets extracted like the body's. */
+  plan: boolean;
+  /** Paragraphs of the appendix (one per line, or assembled for an attached plan), for references. */
   paras: Paragraph[];
+  /** The appendix's lines one per entry: the cells of a flattened table. */
+  cells: Paragraph[];
+  /** Task tables read from the cells. */
+  tables: TextTable[];
   nodes: SectionNode[];
   /** Heading numbers repaired inside the appendix. */
   messages: PlanMessage[];
@@ -34,8 +44,28 @@ const APPENDIX_START =
   /^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/u;
 const NOTE = ATTACHMENT_NOTE;
 
+/** The type line of a document attached after the signature: the plan a decision promulgates. */
+export const ATTACHED_TITLE =
+  /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHƯƠNG ÁN)(?:\s+(?:HÀNH ĐỘNG|CÔNG TÁC|THỰC HIỆN|TRIỂN KHAI)(?:\s+[\p{Lu}\s,]{0,60})?)?\s*$/u;
+
+/** Lines of the header printed above an attached plan's title (issuer, quốc hiệu, motto, rules). */
+function headerLike(text: string): boolean {
+  return (
+    (isAllCaps(text) && text.length <= 90) ||
+    /^Độc lập\s*[-–]\s*Tự do/u.test(text) ||
+    /^[-_=–—.*\s]{3,}$/u.test(text) ||
+    /^Số\s*:/u.test(text) ||
+    /,\s*ngày\s.{0,20}tháng\s.{0,12}năm/u.test(text)
+  );
+}
+
 /** Read footnotes and appendices from the lines after the closing block. */
-export function parsePostClosing(lines: readonly SourceLine[], start: number): PostResult {
+export function parsePostClosing(
+  lines: readonly SourceLine[],
+  start: number,
+  layout = false,
+  wrap?: WrapModel,
+): PostResult {
   const footnotes: { footnote: PlanFootnote; line: number }[] = [];
   const groups: SourceLine[][] = [];
   let footnote: { footnote: PlanFootnote; line: number } | null = null;
@@ -60,6 +90,18 @@ export function parsePostClosing(lines: readonly SourceLine[], start: number): P
     if (!group || APPENDIX_START.test(line.text)) {
       group = [];
       groups.push(group);
+    } else if (ATTACHED_TITLE.test(line.text.trim())) {
+      // The plan's own header lines above its title come with it.
+      const current: SourceLine[] = group;
+      let k = current.length;
+      while (k > 0 && (!current[k - 1]!.text || headerLike(current[k - 1]!.text))) k--;
+      const moved = current.splice(k);
+      if (current.some((l) => l.text)) {
+        group = moved;
+        groups.push(moved);
+      } else {
+        current.push(...moved);
+      }
     }
     group.push(line);
   }
@@ -68,7 +110,7 @@ export function parsePostClosing(lines: readonly SourceLine[], start: number): P
   const tasks: PlanTask[] = [];
   const messages: PlanMessage[] = [];
   groups.forEach((g, index) => {
-    const part = buildAppendix(g, `PL${index + 1}`);
+    const part = buildAppendix(g, `PL${index + 1}`, layout, wrap);
     appendices.push(part);
     // Repaired heading numbers are reported in appendices as in the body.
     messages.push(...part.messages);
@@ -77,20 +119,40 @@ export function parsePostClosing(lines: readonly SourceLine[], start: number): P
   return { appendices, footnotes, tasks, messages };
 }
 
-function buildAppendix(group: readonly SourceLine[], id: string): AppendixPart {
+function buildAppendix(
+  group: readonly SourceLine[],
+  id: string,
+  layout: boolean,
+  wrap: WrapModel | undefined,
+): AppendixPart {
   const content = group.filter((l) => l.text);
-  let k = 0;
-  let title = content[0]!.text;
-  k = 1;
-  const next = content[1]?.text;
-  if (
-    /^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[.:]?$/u.test(title) &&
-    next &&
-    isAllCaps(next) &&
-    !NOTE.test(next)
-  ) {
-    title = `${title} ${next}`;
-    k = 2;
+  // An attached plan: its title line within its first lines, the header above it.
+  const titleAt = content.slice(0, 12).findIndex((l) => ATTACHED_TITLE.test(l.text.trim()));
+  const plan = titleAt >= 0 && !APPENDIX_START.test(content[0]!.text);
+  const lead = plan ? content.slice(0, titleAt) : [];
+  let k = plan ? titleAt : 0;
+  let title = content[k]!.text;
+  k++;
+  if (plan) {
+    // The subject lines under the type line, up to the "(Kèm theo …)" note or the first heading.
+    const end = Math.min(content.length, k + 6);
+    let j = k;
+    while (j < end && !NOTE.test(content[j]!.text) && !parseHeadingMarker(content[j]!.text)) j++;
+    if (j < content.length && NOTE.test(content[j]!.text)) {
+      for (let t = k; t < j; t++) title = `${title} ${content[t]!.text}`;
+      k = j;
+    }
+  } else {
+    const next = content[1]?.text;
+    if (
+      /^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:\s+(?:số\s+)?[\dIVX]+)?\s*[.:]?$/u.test(title) &&
+      next &&
+      isAllCaps(next) &&
+      !NOTE.test(next)
+    ) {
+      title = `${title} ${next}`;
+      k = 2;
+    }
   }
   let note: string | null = null;
   for (let j = k; j < Math.min(content.length, k + 2); j++) {
@@ -99,20 +161,62 @@ function buildAppendix(group: readonly SourceLine[], id: string): AppendixPart {
       // Lines between the title and the note are title lines.
       for (let t = k; t < j; t++) title = `${title} ${content[t]!.text}`;
       k = j + 1;
+      // A note wrapped over lines runs to its closing parenthesis.
+      while (/^\(/u.test(note) && !/\)/u.test(note) && k < content.length && k < j + 4) {
+        note = `${note} ${content[k]!.text}`;
+        k++;
+      }
+      note = clean(note);
       break;
     }
   }
-  const paras: Paragraph[] = content.slice(k).map((l) => ({ text: l.text, line: l.line, lines: [l.line] }));
+  const perLine = (l: SourceLine): Paragraph => ({ text: l.text, line: l.line, lines: [l.line] });
+  const rest = content.slice(k);
+  const cells = rest.map(perLine);
+  // Task tables: their rows are tasks, not headings or paragraphs; their group rows are headings.
+  const tables = readTextTables(cells);
+  const consumed = new Set<number>();
+  const groupOf = new Map<number, number[]>();
+  for (const table of tables) {
+    for (const i of table.consumed) consumed.add(cells[i]!.line);
+    for (const g of table.groups)
+      groupOf.set(
+        g.line,
+        g.indices.map((i) => cells[i]!.line),
+      );
+  }
+  const first = rest[0];
+  const body = (first ? group.slice(group.indexOf(first)) : []).filter((l) => !consumed.has(l.line));
+  let paras: Paragraph[];
+  if (plan) {
+    paras = assembleParagraphs(body, layout, wrap);
+  } else {
+    paras = [];
+    const inGroup = new Set([...groupOf.values()].flatMap((ls) => ls.slice(1)));
+    for (const l of rest) {
+      if (consumed.has(l.line) || inGroup.has(l.line)) continue;
+      const groupLines = groupOf.get(l.line);
+      if (groupLines) {
+        const texts = rest.filter((x) => groupLines.includes(x.line)).map((x) => x.text);
+        paras.push({ text: clean(texts.join(' ')), line: l.line, lines: groupLines });
+      } else {
+        paras.push(perLine(l));
+      }
+    }
+  }
   const tree = buildSections(paras, id);
   return {
     appendix: {
       id,
       title: clean(title),
       note,
-      paragraphs: tree.before.map((p) => p.text),
+      paragraphs: [...lead.map((l) => l.text), ...tree.before.map((p) => p.text)],
       sections: tree.roots.map((n) => n.section),
     },
+    plan,
     paras,
+    cells,
+    tables,
     nodes: tree.roots,
     messages: tree.messages,
   };
@@ -137,17 +241,52 @@ function roleOf(cell: string): Role {
   return 'other';
 }
 
+/** The innermost section of an appendix at a line. */
+function sectionAt(part: AppendixPart, line: number): string {
+  let id = part.appendix.id;
+  walkNodes(part.nodes, (n) => {
+    if ((n.section.line ?? 0) <= line) id = n.section.id;
+  });
+  return id;
+}
+
+/** One task per row of the task tables read from the appendix's lines. */
+function textTableTasks(part: AppendixPart): PlanTask[] {
+  const tasks: PlanTask[] = [];
+  for (const table of part.tables) {
+    for (const row of table.rows) {
+      const text = clean(row.cells.task ?? '');
+      if (!text) continue;
+      const lead = row.cells.lead ? stripFinalPunctuation(clean(row.cells.lead)) : null;
+      const time = clean(row.cells.time ?? '');
+      const recurrence = time ? findRecurrence(time) : null;
+      let deadline = time ? (findDeadline(time) ?? timeValueDeadline([time])) : null;
+      // "Thường xuyên", "Hằng năm": a time with no date.
+      if (!deadline && time)
+        deadline = { raw: stripFinalPunctuation(time), kind: 'relative', iso: null, end: null };
+      const product = row.cells.product ? stripFinalPunctuation(clean(row.cells.product)) : null;
+      tasks.push({
+        text,
+        lead: lead || null,
+        leadSource: lead ? 'stated' : 'none',
+        coordinators: row.cells.coordinators ? splitBodies(row.cells.coordinators) : [],
+        deadline,
+        recurrence,
+        ...(product ? { product } : {}),
+        section: sectionAt(part, row.line),
+        line: row.line,
+      });
+    }
+  }
+  return tasks;
+}
+
 /** One task per row of an assignment table flattened to lines. */
 function tableTasks(part: AppendixPart): PlanTask[] {
-  const lines = part.paras;
+  if (part.tables.length > 0) return textTableTasks(part);
+  const lines = part.cells;
   const tasks: PlanTask[] = [];
-  const sectionOf = (line: number): string => {
-    let id = part.appendix.id;
-    walkNodes(part.nodes, (n) => {
-      if ((n.section.line ?? 0) <= line) id = n.section.id;
-    });
-    return id;
-  };
+  const sectionOf = (line: number) => sectionAt(part, line);
   for (let h = 0; h < lines.length; h++) {
     if (!/^(?:S?TT|Stt|stt)$/u.test(lines[h]!.text)) continue;
     const columns: string[] = ['TT'];
@@ -166,7 +305,8 @@ function tableTasks(part: AppendixPart): PlanTask[] {
     while (i < lines.length && /^\(\d+\)$/u.test(lines[i]!.text)) i++;
     const dataColumns = roles.slice(1);
     const rows: Paragraph[][] = [];
-    if (/^1\.?$/u.test(lines[i]?.text ?? '')) {
+    const numbered = /^1\.?$/u.test(lines[i]?.text ?? '');
+    if (numbered) {
       let expected = 1;
       let row: Paragraph[] | null = null;
       for (; i < lines.length; i++) {
@@ -194,8 +334,10 @@ function tableTasks(part: AppendixPart): PlanTask[] {
         }
       }
     }
+    // Unnumbered rows are rows only where people are listed for them: any other line is no row of its own.
     for (const row of rows) {
       if (row.length === 0) continue;
+      if (!numbered && !row.slice(1).some((p) => isPersonName(p.text))) continue;
       const cells: Partial<Record<Role, string[]>> = {};
       const names = row.slice(1).every((p) => isPersonName(p.text));
       if (names) {
@@ -217,6 +359,7 @@ function tableTasks(part: AppendixPart): PlanTask[] {
       tasks.push({
         text,
         lead,
+        leadSource: lead ? 'stated' : 'none',
         coordinators: cells.coordinators ? splitBodies(cells.coordinators.join(', ')) : [],
         deadline,
         recurrence,

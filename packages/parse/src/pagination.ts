@@ -54,7 +54,10 @@ function runningHeads(lines: readonly SourceLine[]): Set<number> {
   const out = new Set<number>();
   for (const at of byShape.values()) {
     if (at.length < 2) continue;
-    const spaced = at.every((i, k) => k === 0 || i - at[k - 1]! >= PAGE_LINES);
+    // A page apart each time; among many, a short page or two (a signature page, the end of a part) is
+    // still the same running head.
+    const short = at.filter((i, k) => k > 0 && i - at[k - 1]! < PAGE_LINES).length;
+    const spaced = at.length >= 5 ? short <= (at.length - 1) / 4 : short === 0;
     if (spaced) for (const i of at) out.add(i);
   }
   return out;
@@ -70,6 +73,27 @@ function near(lines: readonly SourceLine[], i: number, set: Set<number>): boolea
     }
   }
   return false;
+}
+
+/** A line of the stamp a digital signature leaves in a PDF's text ("Ký bởi: …", "Thời gian ký: …"). */
+const STAMP_LINE =
+  /^(?:Ký bởi|Người ký|Thời gian ký|Ngày ký|Cơ quan|Email|E-mail|Chức vụ|Ngày giờ ký)\s*:\s*\S/u;
+const STAMP_KEY = /^(?:Ký bởi|Người ký|Thời gian ký|Ngày ký|Ngày giờ ký)\s*:/u;
+
+/** Stamp lines: runs of two or more stamp lines with at least one line naming the signature itself. */
+function signatureStamps(lines: readonly SourceLine[]): number[] {
+  const out: number[] = [];
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 2 && run.some((i) => STAMP_KEY.test(lines[i]!.text))) out.push(...run);
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (STAMP_LINE.test(line.text) && line.text.length <= 120) run.push(i);
+    else if (line.text) close();
+  });
+  close();
+  return out;
 }
 
 export interface PaginationResult {
@@ -141,6 +165,7 @@ export function removePageFurniture(input: readonly SourceLine[]): PaginationRes
     const start = (line.segments[0]?.start ?? line.indent) + line.text.indexOf(g.rest);
     lines[g.index] = { ...line, text: g.rest, segments: [{ text: g.rest, column: 'left', start }] };
   }
+  for (const i of signatureStamps(lines)) empty(i, 'Digital signature stamp');
   for (const i of heads) empty(i, 'Running head of a printed page');
   for (const i of pages.keys()) empty(i, 'Page number');
   // Blank lines around removed furniture belong to the page break, not to the text.

@@ -1,4 +1,5 @@
 import {
+  type LeadSource,
   OcrDocument,
   Plan,
   type PlanMessage,
@@ -109,7 +110,7 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
       ? parseClosing(lines, closingStart, layout)
       : { recipients: [], signature: null, end: lines.length, messages: [] };
   messages.push(...closing.messages);
-  const post = parsePostClosing(lines, closing.end);
+  const post = parsePostClosing(lines, closing.end, layout, wrap);
   messages.push(...post.messages);
 
   // References in text order; footnotes last.
@@ -163,9 +164,19 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
     .map((r, i) => (implementing.has(referenceKey(r)) ? i : -1))
     .filter((i) => i >= 0);
 
-  const tasks: PlanTask[] = [...extractTasks(tree.roots), ...post.tasks];
+  // An attached plan (a decision promulgates it) is read as a plan: its tasks and targets are the plan's.
+  const attached = post.appendices.filter((a) => a.plan);
+  const tasks: PlanTask[] = [
+    ...extractTasks(tree.roots),
+    ...attached.flatMap((a) => extractTasks(a.nodes)),
+    ...post.tasks,
+  ];
+  for (const t of tasks) t.leadSource ??= leadSourceOf(t);
   const planYear = header.date?.iso ? Number(header.date.iso.slice(0, 4)) : null;
-  const targets = extractTargets(tree.roots, planYear);
+  const targets = [
+    ...extractTargets(tree.roots, planYear),
+    ...attached.flatMap((a) => extractTargets(a.nodes, planYear)),
+  ];
 
   const signature = closing.signature;
   // Without a header, the body that issues the plan ("Ban Thường vụ Tỉnh ủy ban hành …") tells the rules.
@@ -205,6 +216,16 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
     footnotes: post.footnotes.map((f) => f.footnote),
     messages,
   };
+}
+
+/** A lead the task's own words name is stated; one it took from a heading, an intro or a field, inherited. */
+function leadSourceOf(task: PlanTask): LeadSource {
+  if (task.lead === null) return 'none';
+  const words = (s: string) =>
+    fold(s)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return words(task.text).includes(words(task.lead)) ? 'stated' : 'inherited';
 }
 
 /** Validate at the border; an item that does not fit the model is dropped and reported, never thrown. */
