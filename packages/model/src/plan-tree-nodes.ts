@@ -5,6 +5,7 @@ import type {
   Deadline,
   DocNumber,
   DocType,
+  LeadSource,
   PartialDate,
   PlanMessage,
   RecipientPurpose,
@@ -229,9 +230,13 @@ export interface PlanItemFields {
 export interface PlanTaskNode extends Parent, PlanItemFields {
   type: 'planTask';
   lead: string | null;
+  /** How the lead was found (see `PlanTask.leadSource`); absent on trees of plans stored before it. */
+  leadSource?: LeadSource | undefined;
   coordinators: string[];
   deadline: Deadline | null;
   recurrence: Recurrence | null;
+  /** What the task delivers, when stated. */
+  product?: string | null | undefined;
   children: PlanPhrasingContent[];
   data?: Data | undefined;
 }

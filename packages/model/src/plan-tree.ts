@@ -78,9 +78,11 @@ function taskNode(task: PlanTask): PlanTaskNode {
     {
       type: 'planTask',
       lead: task.lead,
+      ...(task.leadSource !== undefined ? { leadSource: task.leadSource } : {}),
       coordinators: [...task.coordinators],
       deadline: task.deadline ? { ...task.deadline } : null,
       recurrence: task.recurrence ? { ...task.recurrence } : null,
+      ...(task.product !== undefined ? { product: task.product } : {}),
       children: [],
     },
     task.line,
@@ -482,9 +484,11 @@ export function treeToPlan(tree: PlanRoot): Plan {
     tasks: items.tasks.map(({ node, section }) => ({
       text: planNodeText(node),
       lead: node.lead,
+      ...(node.leadSource !== undefined ? { leadSource: node.leadSource } : {}),
       coordinators: [...node.coordinators],
       deadline: node.deadline ? { ...node.deadline } : null,
       recurrence: node.recurrence ? { ...node.recurrence } : null,
+      ...(node.product !== undefined ? { product: node.product } : {}),
       section,
       ...lineOf(node),
     })),
