@@ -6,8 +6,9 @@ import { ATTACHMENT_NOTE } from './header.js';
 import { assembleParagraphs, type Paragraph, type SourceLine } from './lines.js';
 import { parseHeadingMarker } from './numbering.js';
 import { buildSections, type SectionNode, walkNodes } from './sections.js';
-import { readTextTables, type TextTable } from './table-text.js';
-import { clean, isAllCaps, stripFinalPunctuation } from './text.js';
+import { findLineTables, tableRowTasks } from './table-tasks.js';
+import type { TextTable } from './table-text.js';
+import { clean, isAllCaps } from './text.js';
 import type { WrapModel } from './wrap.js';
 
 /*
@@ -172,19 +173,10 @@ function buildAppendix(
   }
   const perLine = (l: SourceLine): Paragraph => ({ text: l.text, line: l.line, lines: [l.line] });
   const rest = content.slice(k);
-  const cells = rest.map(perLine);
   // Task tables: their rows are tasks, not headings or paragraphs; their group rows are headings.
-  const tables = readTextTables(cells);
-  const consumed = new Set<number>();
-  const groupOf = new Map<number, number[]>();
-  for (const table of tables) {
-    for (const i of table.consumed) consumed.add(cells[i]!.line);
-    for (const g of table.groups)
-      groupOf.set(
-        g.line,
-        g.indices.map((i) => cells[i]!.line),
-      );
-  }
+  const found = findLineTables(group.slice(group.indexOf(rest[0] ?? group[0]!)));
+  const { cells, tables, consumed } = found;
+  const groupOf = found.groups;
   const first = rest[0];
   const body = (first ? group.slice(group.indexOf(first)) : []).filter((l) => !consumed.has(l.line));
   let paras: Paragraph[];
@@ -250,40 +242,9 @@ function sectionAt(part: AppendixPart, line: number): string {
   return id;
 }
 
-/** One task per row of the task tables read from the appendix's lines. */
-function textTableTasks(part: AppendixPart): PlanTask[] {
-  const tasks: PlanTask[] = [];
-  for (const table of part.tables) {
-    for (const row of table.rows) {
-      const text = clean(row.cells.task ?? '');
-      if (!text) continue;
-      const lead = row.cells.lead ? stripFinalPunctuation(clean(row.cells.lead)) : null;
-      const time = clean(row.cells.time ?? '');
-      const recurrence = time ? findRecurrence(time) : null;
-      let deadline = time ? (findDeadline(time) ?? timeValueDeadline([time])) : null;
-      // "Thường xuyên", "Hằng năm": a time with no date.
-      if (!deadline && time)
-        deadline = { raw: stripFinalPunctuation(time), kind: 'relative', iso: null, end: null };
-      const product = row.cells.product ? stripFinalPunctuation(clean(row.cells.product)) : null;
-      tasks.push({
-        text,
-        lead: lead || null,
-        leadSource: lead ? 'stated' : 'none',
-        coordinators: row.cells.coordinators ? splitBodies(row.cells.coordinators) : [],
-        deadline,
-        recurrence,
-        ...(product ? { product } : {}),
-        section: sectionAt(part, row.line),
-        line: row.line,
-      });
-    }
-  }
-  return tasks;
-}
-
 /** One task per row of an assignment table flattened to lines. */
 function tableTasks(part: AppendixPart): PlanTask[] {
-  if (part.tables.length > 0) return textTableTasks(part);
+  if (part.tables.length > 0) return tableRowTasks(part.tables, (line) => sectionAt(part, line));
   const lines = part.cells;
   const tasks: PlanTask[] = [];
   const sectionOf = (line: number) => sectionAt(part, line);

@@ -41,6 +41,8 @@ export interface Paragraph {
   /** 1-based line of the paragraph's first line. */
   line: number;
   lines: number[];
+  /** A page break (removed page furniture) comes right before it. */
+  pageBreak?: boolean;
 }
 
 const GAP = /\s{4,}|\t+/u;

@@ -39,6 +39,8 @@ function looksLikeRunningHead(text: string): boolean {
     capsShare(text) >= 0.5 &&
     /(?:^|[^\p{L}])\p{Lu}{3,}(?![\p{L}])/u.test(text) &&
     !/^(?:PHỤ LỤC|PHỤ BIỂU|BIỂU|MẪU|Phụ lục)(?![\p{L}])/u.test(text) &&
+    // A table's header printed again on each page starts with its index column: the table needs it.
+    !/^(?:S\s*TT|TT|Số\s*TT)\.?$/iu.test(text) &&
     !/^(?:quý|tháng|năm|ngày)\s/iu.test(text)
   );
 }

@@ -17,6 +17,7 @@ import { parseHeadingMarker } from './numbering.js';
 import { removePageFurniture } from './pagination.js';
 import { dedupeReferences, findReferences } from './references.js';
 import { buildSections, walkNodes } from './sections.js';
+import { findLineTables, tableRowTasks } from './table-tasks.js';
 import { extractTargets } from './targets.js';
 import { extractTasks } from './tasks.js';
 import { BULLET, clean, fold } from './text.js';
@@ -97,7 +98,14 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
 
   const wrap = measureWrap(lines.map((l) => l.text));
   const closingStart = closingStartOf(lines, header.bodyStart);
-  const body = assembleParagraphs(lines.slice(header.bodyStart, closingStart), layout, wrap);
+  // Task tables in the body: their rows are tasks; the lines they consumed are no paragraphs.
+  const bodyLines = lines.slice(header.bodyStart, closingStart);
+  const bodyTables = findLineTables(bodyLines);
+  const body = assembleParagraphs(
+    bodyLines.filter((l) => !bodyTables.consumed.has(l.line)),
+    layout,
+    wrap,
+  );
   if (header.note)
     body.unshift({ text: header.note.text, line: header.note.line, lines: [header.note.line] });
   const cut = closingParagraphsStart(body);
@@ -166,8 +174,16 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
 
   // An attached plan (a decision promulgates it) is read as a plan: its tasks and targets are the plan's.
   const attached = post.appendices.filter((a) => a.plan);
+  const sectionAtLine = (line: number) => {
+    let id = 'preamble';
+    walkNodes(tree.roots, (n) => {
+      if ((n.section.line ?? 0) <= line) id = n.section.id;
+    });
+    return id;
+  };
   const tasks: PlanTask[] = [
     ...extractTasks(tree.roots),
+    ...tableRowTasks(bodyTables.tables, sectionAtLine),
     ...attached.flatMap((a) => extractTasks(a.nodes)),
     ...post.tasks,
   ];

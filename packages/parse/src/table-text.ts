@@ -168,14 +168,20 @@ function readRows(
     consumed.add(i);
   }
   const out: TableRow[] = rows.map((r) => {
-    const texts = [r.first, ...r.indices.slice(1).map((k) => lines[k]!.text.trim())].filter(Boolean);
+    // A row cut by a page break goes on with each of its cells again, in column order: split each part.
+    const parts: string[][] = [[]];
+    r.indices.forEach((k, n) => {
+      const text = n === 0 ? r.first : lines[k]!.text.trim();
+      if (n > 0 && lines[k]!.pageBreak && parts[parts.length - 1]!.length > 0) parts.push([]);
+      if (text) parts[parts.length - 1]!.push(text);
+    });
+    const cells: TableRow['cells'] = {};
+    for (const part of parts) {
+      for (const [role, text] of Object.entries(splitCells(part, columns)) as [ColumnRole, string][])
+        cells[role] = cells[role] ? `${cells[role]} ${text}` : text;
+    }
     const last = r.indices[r.indices.length - 1]!;
-    return {
-      number: r.number,
-      line: lines[r.indices[0]!]!.line,
-      endLine: lines[last]!.line,
-      cells: splitCells(texts, columns),
-    };
+    return { number: r.number, line: lines[r.indices[0]!]!.line, endLine: lines[last]!.line, cells };
   });
   return {
     columns,

@@ -53,7 +53,29 @@ function lastDescendant(node: SectionNode): SectionNode {
 interface Context {
   /** Items here prescribe actions (implementation section, under a body heading or an intro with a body). */
   impl: boolean;
+  /** Items here are the actions the plan requires (Nhiệm vụ, Giải pháp, Nội dung …), owned or not. */
+  action?: boolean;
   lead: string | null;
+}
+
+/** Headings of the sections that list what must be done: each action there is a task, owned or not. */
+const ACTION_HEADING =
+  /^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp|biện pháp|nội dung|hoạt động|lộ trình|hình thức|công việc|phương án|chương trình)(?![\p{L}])/iu;
+/** Headings of what the plan is for or about, not what must be done. */
+const PURPOSE_HEADING =
+  /^(?:(?:các|những)\s+)?(?:mục đích|mục tiêu|yêu cầu|quan điểm|chỉ tiêu|căn cứ|tình hình|thực trạng|kết quả|đánh giá|phạm vi|đối tượng|khẩu hiệu|kinh phí|nguồn|sự cần thiết|bối cảnh|định hướng|tầm nhìn)(?![\p{L}])/iu;
+
+/** A section describing an event itself (its time, place, object), not duties: "Thời gian: …", "Địa điểm: …". */
+function describesEvent(node: SectionNode): boolean {
+  return node.children.filter((c) => assignsNothing(c.section.heading)).length >= 2;
+}
+
+/** Whether a heading opens a section of actions (or, false, of purposes); null when it says neither. */
+function actionHeading(node: SectionNode): boolean | null {
+  const h = clean(node.section.heading);
+  if (PURPOSE_HEADING.test(h)) return false;
+  if (ACTION_HEADING.test(h)) return !describesEvent(node);
+  return null;
 }
 
 /** Extract the tasks of a heading tree. */
@@ -200,7 +222,12 @@ function timedTask(
   }
   // Sub-items of an item that carries its own timing are visited as usual; a timing printed under the last
   // sub-item makes the sub-items details.
-  if (ownAttributes) visitSiblings(node.children, { impl, lead: ctx.lead }, out);
+  if (ownAttributes)
+    visitSiblings(
+      node.children,
+      { impl, action: actionHeading(node) ?? ctx.action ?? false, lead: ctx.lead },
+      out,
+    );
   return {};
 }
 
@@ -222,6 +249,7 @@ function detailsAfter(paras: readonly Paragraph[], i: number): number {
 function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLead?: string } {
   const heading = node.section.heading;
   let impl = ctx.impl || isImplementationHeading(heading);
+  const action = actionHeading(node) ?? ctx.action ?? false;
   const hasContent = node.paras.length > 0 || node.children.length > 0;
   let lead = ctx.lead;
   let introLead: string | undefined;
@@ -248,7 +276,7 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
       if (endsColon) introLead = subject.text;
       if (kind === 'enumerates')
         skip = detailsAfter([node.section.heading, ...node.paras.map((p) => p.text)].map(asPara), 0);
-    } else if (impl && (!hasContent || kind === 'enumerates')) {
+    } else if ((impl || action) && (!hasContent || kind === 'enumerates')) {
       out.push(task(heading, ctx.lead, node.section.id, node.section.line));
       if (kind === 'enumerates')
         skip = detailsAfter([heading, ...node.paras.map((p) => p.text)].map(asPara), 0);
@@ -294,14 +322,18 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
       continue;
     }
     // "Các nội dung dưới đây được …", "Việc phân công …": descriptions, not assignments.
-    if (impl && !NORMATIVE_HEADING.test(heading) && !/^(?:Các|Những|Việc|Mọi)\s+\p{Ll}/u.test(body)) {
+    if (
+      (impl || action) &&
+      !NORMATIVE_HEADING.test(heading) &&
+      !/^(?:Các|Những|Việc|Mọi)\s+\p{Ll}/u.test(body)
+    ) {
       if (kind === 'announces') continue;
       pushSplit(body, current, node.section.id, para.line, out);
       i += details;
     }
   }
 
-  visitSiblings(node.children, { impl, lead: current }, out);
+  visitSiblings(node.children, { impl, action, lead: current }, out);
   return introLead ? { introLead } : {};
 }
 
