@@ -1,4 +1,5 @@
 import type { PlanAppendix, PlanFootnote, PlanMessage, PlanTask } from '@sohoa/model';
+import { ATTACHED_TITLE } from './attached-title.js';
 import { splitBodies } from './bodies.js';
 import { isPersonName } from './closing.js';
 import { findDeadline, findRecurrence, timeValueDeadline } from './dates.js';
@@ -45,10 +46,6 @@ const APPENDIX_START =
   /^(?:PHỤ LỤC|Phụ lục|PHỤ BIỂU|Phụ biểu)(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))/u;
 const NOTE = ATTACHMENT_NOTE;
 
-/** The type line of a document attached after the signature: the plan a decision promulgates. */
-export const ATTACHED_TITLE =
-  /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|PHƯƠNG ÁN)(?:\s+(?:HÀNH ĐỘNG|CÔNG TÁC|THỰC HIỆN|TRIỂN KHAI)(?:\s+[\p{Lu}\s,]{0,60})?)?\s*$/u;
-
 /** Lines of the header printed above an attached plan's title (issuer, quốc hiệu, motto, rules). */
 function headerLike(text: string): boolean {
   return (
@@ -66,6 +63,8 @@ export function parsePostClosing(
   start: number,
   layout = false,
   wrap?: WrapModel,
+  /** A plan title glued to the signature's last line: the first group after the closing is that plan. */
+  attachedTitle: { text: string; note: string | null } | null = null,
 ): PostResult {
   const footnotes: { footnote: PlanFootnote; line: number }[] = [];
   const groups: SourceLine[][] = [];
@@ -111,7 +110,7 @@ export function parsePostClosing(
   const tasks: PlanTask[] = [];
   const messages: PlanMessage[] = [];
   groups.forEach((g, index) => {
-    const part = buildAppendix(g, `PL${index + 1}`, layout, wrap);
+    const part = buildAppendix(g, `PL${index + 1}`, layout, wrap, index === 0 ? attachedTitle : null);
     appendices.push(part);
     // Repaired heading numbers are reported in appendices as in the body.
     messages.push(...part.messages);
@@ -125,16 +124,18 @@ function buildAppendix(
   id: string,
   layout: boolean,
   wrap: WrapModel | undefined,
+  glued: { text: string; note: string | null } | null,
 ): AppendixPart {
+  const gluedTitle = glued?.text ?? null;
   const content = group.filter((l) => l.text);
   // An attached plan: its title line within its first lines, the header above it.
-  const titleAt = content.slice(0, 12).findIndex((l) => ATTACHED_TITLE.test(l.text.trim()));
-  const plan = titleAt >= 0 && !APPENDIX_START.test(content[0]!.text);
-  const lead = plan ? content.slice(0, titleAt) : [];
-  let k = plan ? titleAt : 0;
-  let title = content[k]!.text;
-  k++;
-  if (plan) {
+  const titleAt = gluedTitle ? -1 : content.slice(0, 12).findIndex((l) => ATTACHED_TITLE.test(l.text.trim()));
+  const plan = gluedTitle !== null || (titleAt >= 0 && !APPENDIX_START.test(content[0]!.text));
+  const lead = titleAt > 0 ? content.slice(0, titleAt) : [];
+  let k = Math.max(0, titleAt);
+  let title = gluedTitle ?? content[k]!.text;
+  if (!gluedTitle) k++;
+  if (plan && !gluedTitle) {
     // The subject lines under the type line, up to the "(Kèm theo …)" note or the first heading.
     const end = Math.min(content.length, k + 6);
     let j = k;
@@ -155,7 +156,7 @@ function buildAppendix(
       k = 2;
     }
   }
-  let note: string | null = null;
+  let note: string | null = glued?.note ?? null;
   for (let j = k; j < Math.min(content.length, k + 2); j++) {
     if (NOTE.test(content[j]!.text)) {
       note = content[j]!.text;

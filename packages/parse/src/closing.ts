@@ -5,6 +5,7 @@ import type {
   PlanSignature,
   RecipientPurpose,
 } from '@sohoa/model';
+import { ATTACHED_TITLE } from './attached-title.js';
 import type { SourceLine } from './lines.js';
 import { clean, fold, isAllCaps } from './text.js';
 
@@ -19,7 +20,11 @@ export const AUTHORITY = /^(T\/M|T\.M|(?:TM|KT|TL|TUQ|Q)(?=\s*[.:]))\s*[.:]?\s*(
 
 export function isAuthorityLine(text: string): boolean {
   const m = AUTHORITY.exec(clean(text));
-  return m !== null && isAllCaps(m[2]!) && m[2]!.length < 80;
+  if (!m) return false;
+  if (isAllCaps(m[2]!) && m[2]!.length < 80) return true;
+  // A copy that runs the signer's title and name into one line: "KT. BỘ TRƯỞNG THỨ TRƯỞNG Đinh Văn A …".
+  const caps = /^(?:[\p{Lu}\d.,\-–]+\s+){2,}(?=\p{Lu}\p{Ll})/u.exec(m[2]!);
+  return caps !== null && caps[0].length < 80;
 }
 
 const SURNAMES = new Set(
@@ -100,6 +105,8 @@ export interface ClosingResult {
   signature: PlanSignature | null;
   /** Index of the first line after the closing block. */
   end: number;
+  /** The title of a plan glued to the last line of the signature, when a copy merged them. */
+  attachedTitle: { text: string; note: string | null; line: number } | null;
   messages: PlanMessage[];
 }
 
@@ -142,6 +149,16 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
       }
       i = k - 1;
       continue;
+    }
+    // After the signature, a numbered heading or a document's type line starts what is attached to it.
+    if (
+      sawSignature &&
+      (ATTACHED_TITLE.test(line.text.trim()) ||
+        /^(?:[IVX]{1,4}|\d{1,2})[.)]\s+\S/u.test(line.text) ||
+        /^Điều\s+\d+/u.test(line.text))
+    ) {
+      end = i;
+      break;
     }
     if (
       i > start &&
@@ -275,8 +292,19 @@ export function parseClosing(lines: readonly SourceLine[], start: number, layout
   // A signer with a name but no title line: the last upper-case authority is the title ("TM. …" / "CHỦ TỊCH").
   const signature: PlanSignature | null =
     sigLines.length > 0 ? { authority, title, name, lines: sigLines.map(clean).filter(Boolean) } : null;
-  return { recipients, signature, end, messages };
+  // A web copy may glue the attached plan's title to the signer's line ("… Đinh Văn A KẾ HOẠCH TRIỂN KHAI …").
+  let attachedTitle: ClosingResult['attachedTitle'] = null;
+  const last = pieces[pieces.length - 1];
+  if (last && sawSignature) {
+    const m = GLUED_TITLE.exec(last.text);
+    if (m) attachedTitle = { text: m[1]!.trim(), note: m[2] ? clean(m[2]) : null, line: last.line };
+  }
+  return { recipients, signature, end, messages, attachedTitle };
 }
+
+/** A document's type line and title glued at the end of a line: "… KẾ HOẠCH TRIỂN KHAI THỰC HIỆN …". */
+const GLUED_TITLE =
+  /\s((?:KẾ HOẠCH|CHƯƠNG TRÌNH|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|PHƯƠNG ÁN)(?:\s+[\p{Lu}\d][\p{Lu}\d,\-–/.]*){2,})(?:\s*(\((?:Ban hành\s+)?kèm theo[^)]*\)?))?\s*$/iu;
 
 /** "- Báo và PT, TH tỉnh; Cổng TTĐT tỉnh;" → two entries (split at ";" inside a line). */
 function splitRecipientLine(text: string): string[] {

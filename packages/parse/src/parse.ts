@@ -116,9 +116,9 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
   const closing =
     closingStart < lines.length
       ? parseClosing(lines, closingStart, layout)
-      : { recipients: [], signature: null, end: lines.length, messages: [] };
+      : { recipients: [], signature: null, end: lines.length, messages: [], attachedTitle: null };
   messages.push(...closing.messages);
-  const post = parsePostClosing(lines, closing.end, layout, wrap);
+  const post = parsePostClosing(lines, closing.end, layout, wrap, closing.attachedTitle);
   messages.push(...post.messages);
 
   // References in text order; footnotes last.
