@@ -386,6 +386,8 @@ function subjectFrom(
       return make(text, tokens, from, i, 'subject');
     }
   }
+  // "Giao Giám đốc Sở Giáo dục và Đào tạo" (a heading over the duties it assigns): the body ends the text.
+  if (!requireCase && i === tokens.length && i - from > head) return make(text, tokens, from, i, 'subject');
   return null;
 }
 

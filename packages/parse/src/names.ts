@@ -171,6 +171,82 @@ const BARE_OK = new Set([
   'thành viên',
 ]);
 
+/**
+ * Two-syllable words that name the fields of ministries, departments and offices; in a body's name only the
+ * first syllable is capitalised ("Bộ Xây dựng", "Sở Giáo dục và Đào tạo"), so the second is no predicate.
+ */
+export const FIELD_WORDS = new Set([
+  'đào tạo',
+  'giáo dục',
+  'xây dựng',
+  'tài chính',
+  'tư pháp',
+  'nội vụ',
+  'ngoại vụ',
+  'ngoại giao',
+  'quốc phòng',
+  'công thương',
+  'công an',
+  'y tế',
+  'văn hóa',
+  'văn hoá',
+  'thể thao',
+  'du lịch',
+  'khoa học',
+  'công nghệ',
+  'nông nghiệp',
+  'nông thôn',
+  'môi trường',
+  'tài nguyên',
+  'lao động',
+  'thương binh',
+  'xã hội',
+  'kế hoạch',
+  'đầu tư',
+  'giao thông',
+  'vận tải',
+  'thông tin',
+  'truyền thông',
+  'dân tộc',
+  'tôn giáo',
+  'kiểm toán',
+  'thanh tra',
+  'ngân hàng',
+  'pháp chế',
+  'tổ chức',
+  'cán bộ',
+  'hành chính',
+  'quản lý',
+  'phát triển',
+  'thủy sản',
+  'lâm nghiệp',
+  'kiểm lâm',
+  'hải quan',
+  'thuế vụ',
+  'bảo hiểm',
+  'dân số',
+  'gia đình',
+  'trẻ em',
+  'thi đua',
+  'khen thưởng',
+  'tuyên giáo',
+  'dân vận',
+  'kiểm tra',
+  'đối ngoại',
+  'an ninh',
+  'chính trị',
+  'kinh tế',
+  'hạ tầng',
+  'đô thị',
+  'quy hoạch',
+  'kiến trúc',
+  'thống kê',
+  'nhà ở',
+  'đất đai',
+  'việc làm',
+  'người có công',
+]);
+
 /** Verbs that form names right after a head noun ("Đoàn kiểm tra", "Ban chỉ đạo", "cơ quan chủ trì"). */
 export const NAME_VERBS = new Set([
   'chủ trì',
@@ -432,6 +508,10 @@ export function isGrantVerb(tokens: Token[], i: number): boolean {
 export function nameContinuation(tokens: Token[], i: number, closedAt: boolean, capitalRun: number): number {
   const t = tokens[i];
   if (!t) return 0;
+  // "Sở Giáo dục và Đào tạo": the second syllable of a capitalised field word is part of the name.
+  const prev = tokens[i - 1];
+  if (prev && isCapitalised(prev) && /^\p{Ll}/u.test(t.text) && FIELD_WORDS.has(`${prev.folded} ${t.folded}`))
+    return 1;
   // "cấp tỉnh", "các huyện", also capitalised: "Thành phố Hồ Chí Minh", "Trung ương".
   const q = qualifierAt(tokens, i);
   if (q) return q;

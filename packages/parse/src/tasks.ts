@@ -1,8 +1,9 @@
 import { type Deadline, normalizeForMatch, type PlanTask } from '@sohoa/model';
 import { type Attributes, attributesOf, isAttributeLine, timeDeadline, timeValueAt } from './attributes.js';
-import { findCoordinators, findSubject, headingNamesBody } from './bodies.js';
+import { findCoordinators, findSubject, headingNamesBody, type Subject } from './bodies.js';
 import { findDeadline, findEventDeadline, findRecurrence, leadingEventClause } from './dates.js';
 import type { Paragraph } from './lines.js';
+import { matchesOf } from './matches.js';
 import {
   assignsNothing,
   ENUMERATES,
@@ -67,21 +68,27 @@ const PURPOSE_HEADING =
 
 /** A section describing an event itself (its time, place, object), not duties: "Thời gian: …", "Địa điểm: …". */
 function describesEvent(node: SectionNode): boolean {
-  return node.children.filter((c) => assignsNothing(c.section.heading)).length >= 2;
+  return node.children.filter((c) => EVENT_LABEL.test(clean(c.section.heading))).length >= 2;
 }
+const EVENT_LABEL = /^(?:Thời gian|Thời điểm|Địa điểm|Đối tượng|Thành phần|Phạm vi|Quy mô)(?![\p{L}])/iu;
 
 /** Whether a heading opens a section of actions (or, false, of purposes); null when it says neither. */
 function actionHeading(node: SectionNode): boolean | null {
   const h = clean(node.section.heading);
-  if (PURPOSE_HEADING.test(h)) return false;
+  // A labelled heading ("Thời gian tuyên truyền:", "Địa điểm: …") states a fact, no actions.
+  if (PURPOSE_HEADING.test(h) || EVENT_LABEL.test(h)) return false;
   if (ACTION_HEADING.test(h)) return !describesEvent(node);
   return null;
 }
 
 /** Extract the tasks of a heading tree. */
-export function extractTasks(roots: readonly SectionNode[]): PlanTask[] {
+export function extractTasks(
+  roots: readonly SectionNode[],
+  /** The body the text's opening addresses ("Thủ tướng Chính phủ yêu cầu X:"), leading every item. */
+  addressed: string | null = null,
+): PlanTask[] {
   const out: PlanTask[] = [];
-  visitSiblings(roots, { impl: false, lead: null }, out);
+  visitSiblings(roots, addressed ? { impl: true, lead: addressed } : { impl: false, lead: null }, out);
   // A task is identified by its section and normalised text: a repeated item is one task.
   const seen = new Set<string>();
   return out.filter((t) => {
@@ -265,7 +272,9 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
   } else if (heading && !assignsNothing(heading) && !isImplementationHeading(heading)) {
     const subject = findSubject(heading);
     const kind = endsColon && hasContent ? introKind(heading, impl) : 'task';
-    if (subject?.form === 'assign' && endsColon) {
+    // "Giao X:" — or "Điều 2. Giao X" with nothing after the body — introduces the items below.
+    const bare = subject?.form === 'assign' && hasContent && !clean(heading.slice(subject.end));
+    if (subject?.form === 'assign' && (endsColon || bare)) {
       lead = subject.text;
       introLead = subject.text;
       if (hasContent) impl = true;
@@ -297,13 +306,16 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
     }
     const body = stripBullet(para.text);
     if (!body || assignsNothing(para.text)) continue;
-    let subject = findSubject(body);
+    let subject = findSubject(body) ?? executes(body);
     // Under a body heading, "Yêu cầu X …" / "Đề nghị X …" is that body's own action.
     if (subject?.form === 'assign' && current && !/^Giao(?![\p{L}])/u.test(body)) subject = null;
     const colon = /:\s*$/u.test(body);
     const more = i < node.paras.length - 1 || node.children.length > 0;
     const kind: IntroKind = colon && more ? introKind(body, impl) : 'task';
-    const details = kind === 'enumerates' ? detailsAfter(node.paras, i) : 0;
+    // An action ending in ":" over deeper bullets ("- Tuyên truyền tiêu chuẩn, cơ cấu …: + Về tiêu chuẩn …"):
+    // the bullets detail it.
+    const details =
+      kind === 'enumerates' || (action && !impl && colon && more) ? detailsAfter(node.paras, i) : 0;
     if (subject?.form === 'assign' && colon && kind !== 'enumerates') {
       current = subject.text;
       impl = true;
@@ -327,7 +339,7 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
       !NORMATIVE_HEADING.test(heading) &&
       !/^(?:Các|Những|Việc|Mọi)\s+\p{Ll}/u.test(body)
     ) {
-      if (kind === 'announces') continue;
+      if (kind === 'announces' && impl) continue;
       pushSplit(body, current, node.section.id, para.line, out);
       i += details;
     }
@@ -338,6 +350,30 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
 }
 
 const asPara = (text: string): Paragraph => ({ text, line: 0, lines: [] });
+
+/** "X chịu trách nhiệm thi hành Quyết định này": the execution clause of a decision names who executes it. */
+const EXECUTION =
+  /^(\p{Lu}.{2,600}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi hành|tổ chức thực hiện|tổ chức triển khai|thực hiện|triển khai)(?![\p{L}])/u;
+
+export function executes(text: string): Subject | null {
+  const m = EXECUTION.exec(clean(stripBullet(text)));
+  return m ? { text: m[1]!.replace(/[\s,;:]+$/u, ''), end: m[1]!.length, form: 'subject' } : null;
+}
+
+/**
+ * The body an opening or closing sentence addresses: "Thủ tướng Chính phủ yêu cầu X:" (X leads the items
+ * that follow), "… đề nghị X thực hiện nghiêm túc Chỉ thị này." (X executes the text).
+ */
+export function addressedBody(text: string): string | null {
+  const t = clean(text);
+  let at = -1;
+  for (const m of matchesOf(/(?:^|[\s,;.])(yêu cầu|đề nghị|giao(?:\s+cho)?)\s+(?=\p{Lu})/gu, t))
+    at = m.index + m[0].indexOf(m[1]!);
+  if (at < 0) return null;
+  const rest = t.slice(at);
+  const subject = findSubject(/:\s*$/u.test(rest) ? `${rest.replace(/\s*:\s*$/u, '')} thực hiện` : rest);
+  return subject?.form === 'assign' ? subject.text : null;
+}
 
 /** One task per paragraph, split where a new sentence (after a leading clause, too) has another subject. */
 function pushSplit(
