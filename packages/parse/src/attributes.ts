@@ -57,9 +57,34 @@ export interface Attributes {
   found: boolean;
 }
 
+/** Where another attribute starts inside an attribute line: "Đơn vị chủ trì: X; Đơn vị phối hợp: Y". */
+const NEXT_ATTRIBUTE =
+  /[;.]\s*(?=(?:(?:Đơn vị|Cơ quan|Bộ phận)\s+)?(?:phối hợp|chủ trì|thực hiện)(?:\s+thực hiện)?\s*:|Thời gian|Thời hạn|Tiến độ|Sản phẩm|Kết quả)/iu;
+
+/** An attribute line cut into one paragraph per attribute it states. */
+function splitAttributes(paras: readonly Paragraph[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const p of paras) {
+    if (!isAttributeLine(p.text)) {
+      out.push(p);
+      continue;
+    }
+    let rest = p.text;
+    for (let m = NEXT_ATTRIBUTE.exec(rest); m; m = NEXT_ATTRIBUTE.exec(rest)) {
+      const piece = rest.slice(m.index + m[0].length);
+      if (!isAttributeLine(piece)) break;
+      out.push({ ...p, text: rest.slice(0, m.index) });
+      rest = piece;
+    }
+    out.push({ ...p, text: rest });
+  }
+  return out;
+}
+
 /** The attribute lines among the paragraphs of an item. */
-export function attributesOf(paras: readonly Paragraph[]): Attributes {
+export function attributesOf(input: readonly Paragraph[]): Attributes {
   const out: Attributes = { time: [], lead: null, coordinators: null, found: false };
+  const paras = splitAttributes(input);
   for (let i = 0; i < paras.length; i++) {
     const text = paras[i]!.text;
     const time = timeValueAt(paras, i);

@@ -225,6 +225,12 @@ export function findSubject(input: string, options: { allowIntro?: boolean } = {
   const direct = subjectFrom(text, tokens, 0, true);
   if (direct) return direct;
 
+  // "Đối với Ủy ban nhân dân các huyện: xây dựng …": the body named before the colon.
+  if (/^(?:đối với|về phía)$/u.test(folded(tokens, 0, 2)) && tokens[2]) {
+    const named = subjectFrom(text, tokens, 2, true);
+    if (named?.form === 'colon') return named;
+  }
+
   // An opening clause ("Kết thúc cuộc bầu cử, …", "Trong quá trình …, nếu …, …"): try after each comma.
   if (options.allowIntro !== false && INTRO_OPENER.test(text)) {
     let depth = 0;

@@ -20,8 +20,10 @@ const NO_ACTION =
 /** Paragraphs that assign nothing: labels ("Thời gian: …"), funding provisions, notes, slogans. */
 export function assignsNothing(text: string): boolean {
   const t = stripBullet(text);
+  // "Đối với Sở Tài chính: bố trí …" names the body it assigns to: no label.
+  const label = LABEL.test(t) && !(/^Đối với\s/iu.test(t) && findSubject(t)?.form === 'colon');
   // A slogan or an exclamation ("… muôn năm!") assigns nothing either.
-  return LABEL.test(t) || NO_ACTION.test(t) || /^\(.*\)$/u.test(t) || !/\p{L}/u.test(t) || /!\s*$/u.test(t);
+  return label || NO_ACTION.test(t) || /^\(.*\)$/u.test(t) || !/\p{L}/u.test(t) || /!\s*$/u.test(t);
 }
 
 /**

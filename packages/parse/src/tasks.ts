@@ -59,6 +59,10 @@ interface Context {
   lead: string | null;
 }
 
+/** A bullet stating how an action must be done, not another action: "Bảo đảm …", "Các văn bản … phải …". */
+const REQUIREMENT =
+  /^(?:Bảo đảm|Đảm bảo|Yêu cầu|Lưu ý)(?![\p{L}])|^(?:Các|Những|Việc|Mọi)\s+\p{Ll}|(?:^|\s)phải\s/u;
+
 /** Headings of the sections that list what must be done: each action there is a task, owned or not. */
 const ACTION_HEADING =
   /^(?:(?:các|những)\s+)?(?:nhiệm vụ|giải pháp|biện pháp|nội dung|hoạt động|lộ trình|hình thức|công việc|phương án|chương trình)(?![\p{L}])/iu;
@@ -202,8 +206,18 @@ function timedTask(
   const details = node.paras.filter(
     (p) => /^[-+*•]/u.test(p.text) && !isAttributeLine(p.text) && !assignsNothing(p.text),
   );
+  // A theme heading over action bullets closed by a responsibility line ("Đơn vị chủ trì: X"): each
+  // bullet is a task of that body.
+  const actions = details.filter((p) => !REQUIREMENT.test(stripBullet(p.text)));
+  const group =
+    attrs.lead !== null &&
+    actions.length >= 2 &&
+    2 * actions.length > details.length &&
+    // A theme is a short title ("Hoàn thiện thể chế"); a long heading is itself the action, its bullets how.
+    clean(heading).split(' ').length <= 12 &&
+    !findSubject(heading);
   const texts =
-    /:\s*$/u.test(heading) && !ENUMERATES.test(heading) && details.length > 0
+    (/:\s*$/u.test(heading) && !ENUMERATES.test(heading) && details.length > 0) || group
       ? details.map((p) => ({ text: stripBullet(p.text), line: p.line }))
       : [{ text: heading, line: node.section.line }];
   // The explicit "Đơn vị chủ trì:" line first, then the body the item names, then the heading above.
