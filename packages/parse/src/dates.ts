@@ -437,6 +437,18 @@ function windowOf(part: string): Deadline | null {
 
 function windowOfText(part: string): Deadline | null {
   const text = clean(part);
+  // A span of years or a bare year as a time value: "2026 - 2030", "Năm 2026-2028", "Giai đoạn 2026 – 2030",
+  // "2026".
+  const years =
+    /^(?:(?:trong\s+)?(?:năm|giai đoạn)\s+)?((?:19|20)\d{2})(?:\s*[-–]\s*(?:năm\s+)?((?:19|20)\d{2}))?[\s.;,]*$/iu.exec(
+      text,
+    );
+  if (years) {
+    const raw = text.replace(/[\s.;,]+$/u, '');
+    return years[2]
+      ? { raw, kind: 'range', iso: years[1]!, end: years[2] }
+      : { raw, kind: 'within', iso: years[1]!, end: null };
+  }
   // "tháng 11/2025 đến tháng 4/2026" (a range without "từ").
   const lead = /^(?:(?:dự kiến|khoảng)\s+)?/iu.exec(text)![0].length;
   const start = pointAt(text.slice(lead));

@@ -54,7 +54,7 @@ const ROLE_LABELS: [ColumnRole, RegExp][] = [
 
 /** A header line: short, and a header word or a fragment of one ("quan", "hạn", "hoàn thành"). */
 const HEADER_WORD =
-  /^(?:tên|nhiệm|vụ|cụ|thể|nội|dung|công|việc|cơ|quan|đơn|vị|chủ|trì|phối|hợp|kết|quả|sản|phẩm|thời|gian|hạn|hoàn|thành|tiến|độ|thực|hiện|ghi|chú|đánh|giá|dự|kiến|hình|thức|văn|bản|hoạt|động|giải|pháp|người|phụ|trách|bộ|phận|\/|và|trình|cấp|có|thẩm|quyền|ban|hành)$/u;
+  /^(?:s?tt|số|tên|nhiệm|vụ|cụ|thể|nội|dung|công|việc|cơ|quan|đơn|vị|chủ|trì|phối|hợp|kết|quả|sản|phẩm|thời|gian|hạn|hoàn|thành|tiến|độ|thực|hiện|ghi|chú|đánh|giá|dự|kiến|hình|thức|văn|bản|hoạt|động|giải|pháp|người|phụ|trách|bộ|phận|\/|và|trình|cấp|có|thẩm|quyền|ban|hành|đầu|ra|lộ|mốc|năm|kinh|phí|nguồn|chỉ|tiêu|đề|án|nhóm|lĩnh|vực|mục|trách|chế|yêu|cầu|dự|kiến|chính|sách|các|đạt|được)$/u;
 
 function isHeaderLine(text: string): boolean {
   const words = fold(text)
@@ -86,7 +86,6 @@ const GROUP_START = /^([IVX]{1,5})[.)]\s*(.*)$/u;
 export function readTextTables(lines: readonly Paragraph[]): TextTable[] {
   const tables: TextTable[] = [];
   for (let h = 0; h < lines.length; h++) {
-    if (!INDEX_CELL.test(lines[h]!.text.trim())) continue;
     const header = headerAt(lines, h);
     if (!header) continue;
     const table = readRows(lines, h, header.end, header.columns, header.text);
@@ -97,20 +96,34 @@ export function readTextTables(lines: readonly Paragraph[]): TextTable[] {
   return tables;
 }
 
+/**
+ * A table header at line h: an index cell ("TT", "STT", alone or leading the labels) and the column labels
+ * after it, or, without an index column, a run of label lines right before the first row. The labels must
+ * name a task column and a lead or time column.
+ */
 function headerAt(
   lines: readonly Paragraph[],
   h: number,
 ): { columns: ColumnRole[]; end: number; text: string } | null {
-  let i = h + 1;
+  const first = lines[h]!.text.trim();
+  const indexed = INDEX_CELL.test(first) || INDEX_LEAD.test(first);
+  if (!indexed && (!isHeaderLine(first) || (h > 0 && isHeaderLine(lines[h - 1]!.text.trim())))) return null;
   const parts: string[] = [];
+  if (!INDEX_CELL.test(first)) parts.push(first.replace(INDEX_LEAD, ''));
+  let i = h + 1;
   while (i < lines.length && i < h + 16 && isHeaderLine(lines[i]!.text.trim())) {
     parts.push(lines[i]!.text.trim());
     i++;
   }
   const columns = headerColumns(parts.join(' '));
   if (!columns.includes('task') || !(columns.includes('lead') || columns.includes('time'))) return null;
+  // Without an index column, the labels must run straight into the first row.
+  if (!indexed && !/^(?:1|I)[.)]?(?:\s|$)/u.test(lines[i]?.text.trim() ?? '')) return null;
   return { columns, end: i, text: fold(parts.join(' ')).replace(/\s+/gu, ' ') };
 }
+
+/** An index cell leading the other labels on its line: "TT Nội dung nhiệm vụ …". */
+const INDEX_LEAD = /^(?:S\s*TT|TT|Stt|STT|Số\s*TT)\.?\s+(?=\p{L})/u;
 
 function readRows(
   lines: readonly Paragraph[],
@@ -176,8 +189,8 @@ function readRows(
       if (text) parts[parts.length - 1]!.push(text);
     });
     const cells: TableRow['cells'] = {};
-    for (const part of parts) {
-      for (const [role, text] of Object.entries(splitCells(part, columns)) as [ColumnRole, string][])
+    for (const [n, part] of parts.entries()) {
+      for (const [role, text] of Object.entries(splitCells(part, columns, n > 0)) as [ColumnRole, string][])
         cells[role] = cells[role] ? `${cells[role]} ${text}` : text;
     }
     const last = r.indices[r.indices.length - 1]!;
@@ -258,7 +271,13 @@ const EMPTY: Record<ColumnRole, number> = {
 };
 
 /** Split a row's lines into the columns (dynamic programme; see the module comment). */
-export function splitCells(texts: readonly string[], columns: readonly ColumnRole[]): TableRow['cells'] {
+export function splitCells(
+  texts: readonly string[],
+  columns: readonly ColumnRole[],
+  /** The rest of a row after a page break: only the cells that ran over go on, any may be empty. */
+  continuation = false,
+): TableRow['cells'] {
+  const empty = (role: ColumnRole) => (continuation ? -0.3 : EMPTY[role]);
   const n = texts.length;
   const k = columns.length;
   if (n === 0) return {};
@@ -275,8 +294,8 @@ export function splitCells(texts: readonly string[], columns: readonly ColumnRol
       const here = best[i]![j]!;
       if (here === -Infinity) continue;
       // Empty column.
-      if (here + EMPTY[role] > best[i]![j + 1]!) {
-        best[i]![j + 1] = here + EMPTY[role];
+      if (here + empty(role) > best[i]![j + 1]!) {
+        best[i]![j + 1] = here + empty(role);
         back[i]![j + 1] = [i, j];
       }
       for (let e = i + 1; e <= n; e++) {

@@ -185,7 +185,7 @@ function task(
     deadline:
       extra.deadline !== undefined
         ? extra.deadline
-        : (findDeadline(body) ?? leadingEventClause(body) ?? findEventDeadline(body)),
+        : (findDeadline(body) ?? leadingEventClause(body) ?? findEventDeadline(body) ?? openingPeriod(body)),
     recurrence: findRecurrence(body),
     section,
     ...(line !== undefined ? { line } : {}),
@@ -364,6 +364,15 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
 }
 
 const asPara = (text: string): Paragraph => ({ text, line: 0, lines: [] });
+
+/** "Thường xuyên …", "Định kỳ hằng năm …", "Cuối năm, …" opening a task: when, though no date. */
+const OPENING_PERIOD =
+  /^(?:Thường xuyên|Định kỳ(?:\s+(?:hằng|hàng|mỗi))?(?:\s+(?:năm|quý|tháng|tuần|6 tháng))?|(?:Hằng|Hàng)\s+(?:năm|quý|tháng|tuần)|Cuối\s+(?:mỗi\s+)?năm)(?![\p{L}])/u;
+
+function openingPeriod(text: string): Deadline | null {
+  const m = OPENING_PERIOD.exec(text);
+  return m ? { raw: m[0], kind: 'relative', iso: null, end: null } : null;
+}
 
 /** "X chịu trách nhiệm thi hành Quyết định này": the execution clause of a decision names who executes it. */
 const EXECUTION =
