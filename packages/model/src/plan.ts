@@ -545,13 +545,24 @@ const ROMAN = /^[IVXLC]+$/;
  * "3.1." → `1` (under `III.3` that makes `III.3.1`), "a)" → `a`, "Chương II" → `CII`, "Mục 1" → `M1`,
  * "Điều 5." → `D5`, "Phần I" → `PI`, "Khoản 2" → `K2`, "Điểm a" → `Da`.
  */
+const ORDINAL_WORDS = ['nhất', 'hai', 'ba', 'tư', 'năm', 'sáu', 'bảy', 'tám', 'chín', 'mười'];
+
+/** "thứ nhất" → "1" (parts numbered in words); anything else unchanged. */
+function ordinalValue(token: string): string {
+  const m = /^thứ\s+(\p{L}+)$/iu.exec(token);
+  const at = m ? ORDINAL_WORDS.indexOf(m[1]!.toLowerCase()) : -1;
+  return at >= 0 ? String(at + 1) : token;
+}
+
 export function sectionKey(number: string, kind: SectionKind): string {
   const text = number.normalize('NFC').trim();
   const token =
-    text
-      .replace(/^(Phần|Chương|Mục|Điều|Khoản|Điểm)\s+/iu, '')
-      .replace(/[.\-–):]+$/u, '')
-      .trim() || text;
+    ordinalValue(
+      text
+        .replace(/^(Phần|Chương|Mục|Điều|Khoản|Điểm)\s+/iu, '')
+        .replace(/[.\-–):]+$/u, '')
+        .trim(),
+    ) || text;
   switch (kind) {
     case 'decimal': {
       const parts = token.split('.').filter(Boolean);

@@ -66,6 +66,9 @@ for (const code of Object.keys(DOC_TYPES) as DocTypeCode[]) {
   if (!TYPE_BY_NAME.has(f)) TYPE_BY_NAME.set(f, code);
 }
 
+/** The first heading of a plan in parts: "Phần thứ nhất", "PHẦN I", "Chương I", "A. ĐÁNH GIÁ …". */
+const PART_HEADING = /^(?:(?:Phần|PHẦN|Chương|CHƯƠNG)\s+(?:thứ|THỨ|[IVX]+(?![\p{L}])|\d)|A\.\s*\p{Lu})/u;
+
 /** Type names that go on past the type word ("KẾ HOẠCH HÀNH ĐỘNG" is a title, not a summary). */
 const TITLE_VARIANTS = /^(?:HÀNH ĐỘNG|LIÊN TỊCH)(?![\p{L}])/u;
 
@@ -358,7 +361,11 @@ export function parseHeader(lines: readonly SourceLine[]): Header {
         }
         continue;
       }
-      if (parts.length > 0 && (PREAMBLE_OPENER.test(t) || /^\d+[.)]\s|^[IVX]+[.-]\s/u.test(t))) break;
+      if (
+        parts.length > 0 &&
+        (PREAMBLE_OPENER.test(t) || /^\d+[.)]\s|^[IVX]+[.-]\s/u.test(t) || PART_HEADING.test(t))
+      )
+        break;
       // "(Ban hành kèm theo Quyết định số …)": the issuing decision, part of the preamble.
       if (ATTACHMENT_NOTE.test(t)) break;
       if (parts.length === 0 && /^(?:Căn cứ|Kính gửi)/u.test(t)) break;

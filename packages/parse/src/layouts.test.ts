@@ -274,3 +274,51 @@ describe('a task table flattened one cell per line', () => {
     expect(planSectionIds(plan)).toEqual(['I', 'PL1.I']);
   });
 });
+
+describe('heading forms', () => {
+  const plan = parse(
+    lines(
+      'KẾ HOẠCH',
+      'Thực hiện Chương trình hành động năm 2026',
+      'Phần thứ nhất',
+      'ĐÁNH GIÁ TÌNH HÌNH',
+      'A. KẾT QUẢ ĐẠT ĐƯỢC',
+      '',
+      'Năm 2025, tỉnh đạt nhiều kết quả.',
+      'B. HẠN CHẾ',
+      'Còn một số hạn chế.',
+      'Phần thứ hai',
+      'NHIỆM VỤ NĂM 2026',
+      'I.MỤC TIÊU',
+      'Tăng trưởng kinh tế đạt 8%.',
+      'II.NHIỆM VỤ, GIẢI PHÁP',
+      '1.Tăng cường công tác quản lý đất đai.',
+      '2. Đảng ủy Khối các cơ quan tỉnh chỉ đạo các chi bộ quán triệt Nghị quyết.',
+      '3. Ban cán sự đảng Sở Y tế lãnh đạo triển khai tiêm chủng mở rộng.',
+      '4. Các sở, ngành, địa phương tham mưu Ủy ban nhân dân tỉnh ban hành cơ chế hỗ trợ.',
+    ),
+  );
+  it('reads parts in words, capital-letter parts and numbers glued to their headings', () => {
+    expect(plan.summary).toBe('Thực hiện Chương trình hành động năm 2026');
+    expect(planSectionIds(plan)).toEqual([
+      'P1',
+      'P1.A',
+      'P1.B',
+      'P2',
+      'P2.I',
+      'P2.II',
+      'P2.II.1',
+      'P2.II.2',
+      'P2.II.3',
+      'P2.II.4',
+    ]);
+    expect(plan.sections[1]!.heading).toBe('NHIỆM VỤ NĂM 2026');
+    expect(plan.sections[1]!.children[0]).toMatchObject({ number: 'I.', heading: 'MỤC TIÊU' });
+  });
+  it('takes a body that is the subject of a directive verb as the lead, whole', () => {
+    expect(task(plan, 'Đảng ủy Khối').lead).toBe('Đảng ủy Khối các cơ quan tỉnh');
+    expect(task(plan, 'Ban cán sự').lead).toBe('Ban cán sự đảng Sở Y tế');
+    expect(task(plan, 'Các sở, ngành').lead).toBe('Các sở, ngành, địa phương');
+    expect(task(plan, 'Tăng cường công tác')).toMatchObject({ lead: null, section: 'P2.II.1' });
+  });
+});

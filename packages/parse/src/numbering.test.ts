@@ -63,3 +63,25 @@ describe('Roman numerals read as H or U by OCR', () => {
     expect(parseHeadingMarker('H- MỤC TIÊU', { expectedRoman: 2 })).toBeNull();
   });
 });
+
+describe('more heading forms', () => {
+  it('reads parts numbered in words and capital-letter parts', () => {
+    expect(parseHeadingMarker('Phần thứ hai')).toMatchObject({
+      kind: 'part',
+      value: 2,
+      number: 'Phần thứ hai',
+    });
+    expect(parseHeadingMarker('A. KẾT QUẢ ĐẠT ĐƯỢC')).toMatchObject({ style: 'upper', number: 'A.' });
+    // C is a Roman numeral's letter: a capital-letter part only where the letters run up to it.
+    expect(parseHeadingMarker('C. GIẢI PHÁP')?.style).not.toBe('upper');
+    expect(parseHeadingMarker('C. GIẢI PHÁP', { expectedUpper: 'C' })).toMatchObject({ style: 'upper' });
+  });
+  it('reads a number glued to its heading, but not initials', () => {
+    expect(parseHeadingMarker('I.MỤC TIÊU')).toMatchObject({ number: 'I.', rest: 'MỤC TIÊU' });
+    expect(parseHeadingMarker('2.Tăng cường quản lý')).toMatchObject({
+      number: '2.',
+      rest: 'Tăng cường quản lý',
+    });
+    expect(parseHeadingMarker('V.N.M là trị giá hải quan')).toBeNull();
+  });
+});

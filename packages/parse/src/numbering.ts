@@ -26,10 +26,30 @@ const LETTERS = 'abcdđeghiklmnopqrstuvxy';
 export interface MarkerContext {
   /** The value the next Roman heading should have (previous + 1), to choose among OCR repairs. */
   expectedRoman?: number;
+  /** The next capital-letter part ("B" after "A."): C, D, L, M, V and X are read as letters only then. */
+  expectedUpper?: string;
 }
 
+/** "Phần thứ nhất", "Chương thứ hai": ordinal words. */
+const ORDINALS: Record<string, number> = {
+  nhất: 1,
+  hai: 2,
+  ba: 3,
+  tư: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+};
+
 const SEPARATOR = '[.\\-–:)]';
-const ROMAN = new RegExp(`^([IVXLCl1|!HU]{1,6})\\s?(${SEPARATOR})(?:\\s+|$)(.*)$`, 'u');
+// A heading may be glued to its number when the number is followed by a capital ("I.MỤC TIÊU").
+const ROMAN = new RegExp(
+  `^([IVXLCl1|!HU]{1,6})\\s?(${SEPARATOR})(?:\\s+|$|(?=\\p{Lu}\\p{Ll}|\\p{Lu}{2}))(.*)$`,
+  'u',
+);
 
 /**
  * Read the heading number at the start of a paragraph, or null when it has none. OCR leftovers on Roman
@@ -39,6 +59,35 @@ const ROMAN = new RegExp(`^([IVXLCl1|!HU]{1,6})\\s?(${SEPARATOR})(?:\\s+|$)(.*)$
 export function parseHeadingMarker(input: string, context: MarkerContext = {}): HeadingMarker | null {
   const text = input.trim();
   if (!text) return null;
+
+  // "Phần thứ nhất", "PHẦN THỨ HAI": a part (or chapter) numbered in words.
+  const ordinal = /^(Phần|PHẦN|Chương|CHƯƠNG)\s+(thứ|THỨ)\s+(\p{L}+)\s*([.:\-–]?)\s*(.*)$/u.exec(text);
+  if (ordinal) {
+    const value = ORDINALS[ordinal[3]!.toLowerCase()];
+    if (value) {
+      const kind: SectionKind = ordinal[1]!.toLowerCase() === 'phần' ? 'part' : 'chapter';
+      return {
+        number: `${ordinal[1]} ${ordinal[2]} ${ordinal[3]}${ordinal[4] ?? ''}`,
+        kind,
+        style: kind,
+        rest: ordinal[5] ?? '',
+        value,
+      };
+    }
+  }
+
+  // "A. KẾT QUẢ ĐẠT ĐƯỢC": capital-letter parts above the Roman headings. Letters that are also Roman
+  // numerals count only where the sequence expects them.
+  const upper = /^([A-Z])\.\s*(?=\p{Lu})(.*)$/u.exec(text);
+  if (upper && (!/[CDILMVX]/u.test(upper[1]!) || context.expectedUpper === upper[1])) {
+    return {
+      number: `${upper[1]}.`,
+      kind: 'other',
+      style: 'upper',
+      rest: upper[2] ?? '',
+      value: upper[1]!.charCodeAt(0) - 64,
+    };
+  }
 
   // Parts of legal texts.
   const legal =
@@ -108,7 +157,7 @@ export function parseHeadingMarker(input: string, context: MarkerContext = {}): 
   }
 
   // Arabic: "1.", "1-", "1)", "12."
-  const arabic = /^(\d{1,2})\s?([.\-–)])(?:\s+|$)(.*)$/u.exec(text);
+  const arabic = /^(\d{1,2})\s?([.\-–)])(?:\s+|$|(?=\p{Lu}\p{Ll}|\p{Lu}{2}))(.*)$/u.exec(text);
   if (arabic) {
     // "15/3/2026 …" or "1.280 tỷ" never get here; "2- " is a heading.
     return {
@@ -164,6 +213,8 @@ export function styleRank(style: string): number {
       return 0;
     case 'chapter':
       return 1;
+    case 'upper':
+      return 1.5;
     case 'section':
       return 2;
     case 'article':

@@ -35,16 +35,25 @@ export function buildSections(paragraphs: readonly Paragraph[], prefix = ''): Se
   const stack: SectionNode[] = [];
   const used = new Map<string, number>();
   let lastRoman = 0;
+  let lastUpper = 0;
   let current: SectionNode | null = null;
 
   for (const para of paragraphs) {
-    const marker = parseHeadingMarker(para.text, { expectedRoman: lastRoman + 1 });
+    const marker = parseHeadingMarker(para.text, {
+      expectedRoman: lastRoman + 1,
+      ...(lastUpper > 0 ? { expectedUpper: String.fromCharCode(65 + lastUpper) } : {}),
+    });
     if (!marker) {
       if (current) current.paras.push(para);
       else before.push(para);
       continue;
     }
     if (marker.kind === 'roman') lastRoman = marker.value;
+    if (marker.style === 'upper') {
+      lastUpper = marker.value;
+      // Each part numbers its Roman headings afresh.
+      lastRoman = 0;
+    }
     if (marker.printed) {
       messages.push({
         ruleId: 'number-repaired',
