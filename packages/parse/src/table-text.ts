@@ -81,6 +81,9 @@ export function headerColumns(header: string): ColumnRole[] {
 
 const ROW_START = /^(\d{1,3})(?:[.)]\s*|\s*$)(.*)$/u;
 const GROUP_START = /^([IVX]{1,5})[.)]\s*(.*)$/u;
+/** Rows numbered under their group's number ("1.1", "2.3."), the groups then numbered "1.", "2.". */
+const DECIMAL_ROW = /^(\d{1,2})\.(\d{1,2})\.?(?:\s+(.*)|\s*$)/u;
+const GROUP_ARABIC = /^\d{1,2}[.)](?:\s|$)/u;
 
 /** Read the task tables in lines (one cell line per entry). */
 export function readTextTables(lines: readonly Paragraph[]): TextTable[] {
@@ -140,6 +143,8 @@ function readRows(
   let current: { number: string; indices: number[]; first: string } | null = null;
   let group: { line: number; indices: number[] } | null = null;
   let i = from;
+  // Decimal rows: two of them among the first lines after the header.
+  const decimal = lines.slice(from, from + 80).filter((l) => DECIMAL_ROW.test(l.text.trim())).length >= 2;
   for (; i < lines.length; i++) {
     const text = lines[i]!.text.trim();
     if (!text) continue;
@@ -155,18 +160,37 @@ function readRows(
       }
       break;
     }
-    const row = ROW_START.exec(text);
-    const n = row ? Number(row[1]) : Number.NaN;
-    if (row && (n === expected || (n === 1 && rows.length > 0) || (n > expected && n <= expected + 2))) {
-      current = { number: text.slice(0, text.length - row[2]!.length).trim(), indices: [i], first: row[2]! };
-      rows.push(current);
-      group = null;
-      consumed.add(i);
-      expected = n + 1;
-      continue;
+    if (decimal) {
+      // Rows "1.1", "1.2" under group rows "1.", "2.".
+      const sub = DECIMAL_ROW.exec(text);
+      if (sub) {
+        current = {
+          number: text.slice(0, text.length - (sub[3] ?? '').length).trim(),
+          indices: [i],
+          first: sub[3] ?? '',
+        };
+        rows.push(current);
+        group = null;
+        consumed.add(i);
+        continue;
+      }
+    } else {
+      const row = ROW_START.exec(text);
+      const n = row ? Number(row[1]) : Number.NaN;
+      if (row && (n === expected || (n === 1 && rows.length > 0) || (n > expected && n <= expected + 2))) {
+        current = {
+          number: text.slice(0, text.length - row[2]!.length).trim(),
+          indices: [i],
+          first: row[2]!,
+        };
+        rows.push(current);
+        group = null;
+        consumed.add(i);
+        expected = n + 1;
+        continue;
+      }
     }
-    const roman = GROUP_START.exec(text);
-    if (roman && (roman[2] ?? '').length > 0 ? true : roman !== null) {
+    if (GROUP_START.test(text) || (decimal && GROUP_ARABIC.test(text))) {
       group = { line: i, indices: [i] };
       groups.push(group);
       current = null;
@@ -238,7 +262,8 @@ function cellFit(role: ColumnRole, text: string): number {
       if (words > 30) s -= 2;
       break;
     case 'product':
-      s += PRODUCT_START.test(text) ? 1 : 0;
+      // A body's name is no product: "Cơ quan, tổ chức …" belongs to the columns of bodies.
+      s += PRODUCT_START.test(text) ? 1 : BODY_START.test(text) && !/^Các\s/u.test(text) ? -1.5 : 0;
       if (words > 40) s -= 1;
       break;
     case 'task':
