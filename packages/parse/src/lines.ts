@@ -34,6 +34,8 @@ export interface SourceLine {
   blockStart?: boolean;
   /** Page furniture (running head, page number) or a blank line of a page break: not text. */
   furniture?: boolean;
+  /** A whole table cell (a table read from a scan's word boxes). */
+  cell?: boolean;
 }
 
 export interface Paragraph {
@@ -43,6 +45,8 @@ export interface Paragraph {
   lines: number[];
   /** A page break (removed page furniture) comes right before it. */
   pageBreak?: boolean;
+  /** A whole table cell (a table read from a scan's word boxes). */
+  cell?: boolean;
 }
 
 const GAP = /\s{4,}|\t+/u;

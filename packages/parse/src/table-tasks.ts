@@ -28,7 +28,13 @@ export function findLineTables(lines: readonly SourceLine[]): LineTables {
   for (const l of lines) {
     if (l.furniture) furniture = true;
     if (!l.text) continue;
-    cells.push({ text: l.text, line: l.line, lines: [l.line], ...(furniture ? { pageBreak: true } : {}) });
+    cells.push({
+      text: l.text,
+      line: l.line,
+      lines: [l.line],
+      ...(furniture ? { pageBreak: true } : {}),
+      ...(l.cell ? { cell: true } : {}),
+    });
     furniture = false;
   }
   const tables = readTextTables(cells);
@@ -50,6 +56,9 @@ export function tableRowTasks(tables: readonly TextTable[], sectionAt: (line: nu
   const tasks: PlanTask[] = [];
   for (const table of tables) {
     for (const row of table.rows) {
+      // "-": a cell printed empty.
+      for (const role of Object.keys(row.cells) as (keyof typeof row.cells)[])
+        if (/^[-–—]$/u.test(row.cells[role]!.trim())) delete row.cells[role];
       const text = clean(row.cells.task ?? '');
       if (!text) continue;
       const lead = row.cells.lead ? stripFinalPunctuation(clean(row.cells.lead)) : null;

@@ -206,15 +206,21 @@ function readRows(
   }
   const out: TableRow[] = rows.map((r) => {
     // A row cut by a page break goes on with each of its cells again, in column order: split each part.
-    const parts: string[][] = [[]];
+    const parts: { text: string; cell: boolean }[][] = [[]];
     r.indices.forEach((k, n) => {
       const text = n === 0 ? r.first : lines[k]!.text.trim();
       if (n > 0 && lines[k]!.pageBreak && parts[parts.length - 1]!.length > 0) parts.push([]);
-      if (text) parts[parts.length - 1]!.push(text);
+      if (text) parts[parts.length - 1]!.push({ text, cell: n > 0 && lines[k]!.cell === true });
     });
     const cells: TableRow['cells'] = {};
     for (const [n, part] of parts.entries()) {
-      for (const [role, text] of Object.entries(splitCells(part, columns, n > 0)) as [ColumnRole, string][])
+      const split = splitCells(
+        part.map((p) => p.text),
+        columns,
+        n > 0,
+        part.map((p) => p.cell),
+      );
+      for (const [role, text] of Object.entries(split) as [ColumnRole, string][])
         cells[role] = cells[role] ? `${cells[role]} ${text}` : text;
     }
     const last = r.indices[r.indices.length - 1]!;
@@ -301,6 +307,8 @@ export function splitCells(
   columns: readonly ColumnRole[],
   /** The rest of a row after a page break: only the cells that ran over go on, any may be empty. */
   continuation = false,
+  /** Lines known to be whole cells (read from word boxes): a boundary before each. */
+  wholeCells: readonly boolean[] = [],
 ): TableRow['cells'] {
   const empty = (role: ColumnRole) => (continuation ? -0.3 : EMPTY[role]);
   const n = texts.length;
@@ -324,7 +332,7 @@ export function splitCells(
         back[i]![j + 1] = [i, j];
       }
       for (let e = i + 1; e <= n; e++) {
-        const boundary = e < n ? boundaryScore(texts[e - 1]!, texts[e]!) : 0;
+        const boundary = e < n ? boundaryScore(texts[e - 1]!, texts[e]!) + (wholeCells[e] ? 10 : 0) : 0;
         // The last column must take the rest: a boundary after it is no boundary.
         const score = here + cellFit(role, join(i, e)) + (e < n ? boundary : 0);
         if (score > best[e]![j + 1]!) {
