@@ -4,8 +4,9 @@ import { createNodeOcr, type Ocr } from '@sohoa/ocr/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from './parse.js';
 
-// A ruled task table scanned at 300 dpi (fixtures/scripts/table-scan.mjs), through real OCR: the parser
-// reads its rows from the word boxes, one task per row with its columns.
+// A ruled task table scanned at 300 dpi, and the same table as a born-digital PDF (fixtures/scripts/
+// table-scan.mjs), through real OCR and pdf.js: the parser reads its rows from the word boxes, one task per
+// row with its columns.
 const file = fileURLToPath(new URL('../../../fixtures/scans/task-table-300.png', import.meta.url));
 
 let ocr: Ocr;
@@ -16,9 +17,14 @@ afterAll(async () => {
   await ocr?.close();
 });
 
-describe('a task table on a scan', () => {
+const pdf = fileURLToPath(new URL('../../../fixtures/pdfs/task-table.pdf', import.meta.url));
+
+describe.each([
+  ['a scan, through OCR', 'task-table-300.png', file],
+  ['a born-digital PDF, from its text positions', 'task-table.pdf', pdf],
+])('a task table on %s', (_label, source, path) => {
   it('gives one task per row, columns mapped from the word boxes', async () => {
-    const doc = await ocr.recognize({ source: 'task-table-300.png', bytes: readFileSync(file) });
+    const doc = await ocr.recognize({ source, bytes: readFileSync(path) });
     const plan = parse(doc);
     const tasks = plan.tasks.map((t) => ({
       text: t.text,
