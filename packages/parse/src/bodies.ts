@@ -203,8 +203,9 @@ export interface Subject {
  * Công nghiệp"; "Kết thúc cuộc bầu cử, Ban Thường trực … chịu trách nhiệm …" → "Ban Thường trực …".
  */
 export function findSubject(input: string, options: { allowIntro?: boolean } = {}): Subject | null {
-  // A step label before the sentence ("Bước 2: Ủy ban nhân dân phường …") is no part of it.
-  const text = clean(stripBullet(input)).replace(STEP_LABEL, '');
+  // A step label before the sentence ("Bước 2: Ủy ban nhân dân phường …") is no part of it, nor an
+  // ordinal ("Hai là, giao Sở Công Thương …", "Thứ nhất, …").
+  const text = clean(stripBullet(input)).replace(STEP_LABEL, '').replace(ORDINAL_OPENER, '');
   const tokens = tokenize(text);
   if (tokens.length === 0) return null;
 
@@ -245,6 +246,8 @@ export function findSubject(input: string, options: { allowIntro?: boolean } = {
   return null;
 }
 
+const ORDINAL_OPENER =
+  /^(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)\s+là|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*/u;
 const STEP_LABEL = /^(?:Bước|Giai đoạn|Đợt|Lần)\s+(?:\d{1,2}|[IVX]+|thứ\s+\p{L}+)\s*[:.\-–]\s*/iu;
 
 /** Opening clauses that may stand before the subject ("Kết thúc cuộc bầu cử, X …", "Trong quá trình …, X …"). */

@@ -267,8 +267,16 @@ function detailsAfter(paras: readonly Paragraph[], i: number): number {
   return k - i - 1;
 }
 
+/**
+ * Sections that record rather than require: who attended, what each body said, a summary of the meeting.
+ * Minutes (biên bản) assign work only in their conclusions; a plan's account of the situation assigns none.
+ */
+const RECORD_HEADING =
+  /^(?:thành phần|ý kiến|tóm tắt|diễn biến|nội dung làm việc|nội dung cuộc họp|tình hình|thực trạng|kết quả (?:đạt được|thực hiện)|đặc điểm)(?![\p{L}])/iu;
+
 function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLead?: string } {
   const heading = node.section.heading;
+  if (RECORD_HEADING.test(clean(heading))) return {};
   let impl = ctx.impl || isImplementationHeading(heading);
   const action = actionHeading(node) ?? ctx.action ?? false;
   const hasContent = node.paras.length > 0 || node.children.length > 0;
