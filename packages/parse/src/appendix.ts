@@ -7,7 +7,7 @@ import { ATTACHMENT_NOTE } from './header.js';
 import { assembleParagraphs, type Paragraph, type SourceLine } from './lines.js';
 import { parseHeadingMarker } from './numbering.js';
 import { buildSections, type SectionNode, walkNodes } from './sections.js';
-import { findLineTables, tableRowTasks } from './table-tasks.js';
+import { findLineTables, tableMessages, tableRowTasks } from './table-tasks.js';
 import type { TextTable } from './table-text.js';
 import { clean, isAllCaps } from './text.js';
 import type { WrapModel } from './wrap.js';
@@ -177,6 +177,7 @@ function buildAppendix(
   // Task tables: their rows are tasks, not headings or paragraphs; their group rows are headings.
   const found = findLineTables(group.slice(group.indexOf(rest[0] ?? group[0]!)));
   const { cells, tables, consumed } = found;
+  const tableNotes = tableMessages(found);
   const groupOf = found.groups;
   const first = rest[0];
   const body = (first ? group.slice(group.indexOf(first)) : []).filter((l) => !consumed.has(l.line));
@@ -211,7 +212,7 @@ function buildAppendix(
     cells,
     tables,
     nodes: tree.roots,
-    messages: tree.messages,
+    messages: [...tree.messages, ...tableNotes],
   };
 }
 

@@ -19,7 +19,7 @@ import { parseHeadingMarker } from './numbering.js';
 import { removePageFurniture } from './pagination.js';
 import { dedupeReferences, findReferences } from './references.js';
 import { buildSections, type SectionNode, walkNodes } from './sections.js';
-import { findLineTables, tableRowTasks } from './table-tasks.js';
+import { findLineTables, tableMessages, tableRowTasks } from './table-tasks.js';
 import { extractTargets } from './targets.js';
 import { addressedBody, executes, extractTasks } from './tasks.js';
 import { BULLET, clean, fold } from './text.js';
@@ -103,6 +103,7 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
   // Task tables in the body: their rows are tasks; the lines they consumed are no paragraphs.
   const bodyLines = lines.slice(header.bodyStart, closingStart);
   const bodyTables = findLineTables(bodyLines);
+  messages.push(...tableMessages(bodyTables));
   const body = assembleParagraphs(
     bodyLines.filter((l) => !bodyTables.consumed.has(l.line)),
     layout,

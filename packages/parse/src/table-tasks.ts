@@ -1,4 +1,4 @@
-import type { PlanTask } from '@sohoa/model';
+import type { PlanMessage, PlanTask } from '@sohoa/model';
 import { splitBodies } from './bodies.js';
 import { findDeadline, findRecurrence, timeValueDeadline } from './dates.js';
 import type { Paragraph, SourceLine } from './lines.js';
@@ -49,6 +49,23 @@ export function findLineTables(lines: readonly SourceLine[]): LineTables {
       );
   }
   return { cells, tables, consumed, groups };
+}
+
+/**
+ * What a table's rows do not keep — its header cells and its row numbers — reported, so no printed word is
+ * lost: one message per table.
+ */
+export function tableMessages(found: LineTables): PlanMessage[] {
+  return found.tables.map((table) => {
+    const header = table.headerLines.map((i) => found.cells[i]!.text).join(' | ');
+    const numbers = table.rows.map((r) => r.number).join(' ');
+    return {
+      ruleId: 'task-table',
+      reason: `Task table read row by row (${table.rows.length} rows): its header and row numbers`,
+      line: found.cells[table.start]!.line,
+      text: `${header} || ${numbers}`,
+    };
+  });
 }
 
 /** The tasks of the tables' rows; `sectionAt` names the section a row's line is in. */

@@ -36,6 +36,8 @@ export interface TextTable {
   rows: TableRow[];
   /** Indices of the lines the table consumed (header, rows, repeated headers), group rows excluded. */
   consumed: Set<number>;
+  /** Indices of the header's lines, and of the header printed again on later pages. */
+  headerLines: number[];
 }
 
 const INDEX_CELL = /^(?:S\s*TT|TT|Stt|STT|Số\s*TT)\.?$/u;
@@ -136,7 +138,11 @@ function readRows(
   headerText: string,
 ): TextTable {
   const consumed = new Set<number>();
-  for (let k = start; k < from; k++) consumed.add(k);
+  const headerLines: number[] = [];
+  for (let k = start; k < from; k++) {
+    consumed.add(k);
+    headerLines.push(k);
+  }
   const groups: TextTable['groups'] = [];
   const rows: { number: string; indices: number[]; first: string }[] = [];
   let expected = 1;
@@ -154,7 +160,10 @@ function readRows(
       const parts: string[] = [];
       while (k < lines.length && isHeaderLine(lines[k]!.text.trim())) parts.push(lines[k++]!.text.trim());
       if (fold(parts.join(' ')).replace(/\s+/gu, ' ') === headerText) {
-        for (let x = i; x < k; x++) consumed.add(x);
+        for (let x = i; x < k; x++) {
+          consumed.add(x);
+          headerLines.push(x);
+        }
         i = k - 1;
         continue;
       }
@@ -233,6 +242,7 @@ function readRows(
     groups: groups.map((g) => ({ line: lines[g.line]!.line, indices: g.indices })),
     rows: out,
     consumed,
+    headerLines,
   };
 }
 
