@@ -53,31 +53,35 @@ const GAP = /\s{4,}|\t+/u;
 
 /** Split text into lines, keeping indentation and the segments of two-column lines. */
 export function linesFromText(input: string): SourceLine[] {
-  // One split on every break: replacing the breaks first made two more copies of the whole text.
-  const raw = input.split(/\r\n?|[\n\f]/u);
-  return raw.map((rawLine, index) => {
-    const expanded = rawLine.replace(/\t/gu, '    ').replace(/[\u00a0\u2007\u202f]/gu, ' ');
-    const indent = expanded.length - expanded.trimStart().length;
-    const segments: Segment[] = [];
-    const body = expanded.trimEnd();
-    let offset = indent;
-    const parts = body.slice(indent).split(GAP);
-    let cursor = indent;
-    for (const part of parts) {
-      const at = body.indexOf(part, cursor);
-      offset = at < 0 ? cursor : at;
-      cursor = offset + part.length;
-      const text = clean(part);
-      if (text) segments.push({ text, column: segments.length === 0 ? 'left' : 'right', start: offset });
-    }
-    return {
-      line: index + 1,
-      // A one-column line shares its segment's string rather than holding a second copy of it.
-      text: segments.length === 1 ? segments[0]!.text : clean(segments.map((s) => s.text).join(' ')),
-      indent,
-      segments,
-    };
-  });
+  // One split on every break: replacing the breaks first made two more copies of the whole text. Lines are
+  // numbered by line breaks only (as every other reader of the text counts them); a form feed (a page break)
+  // inside a line splits it into parts that share its number.
+  const raw = input.split(/\r\n?|\n/u);
+  return raw.flatMap((whole, index) => whole.split('\f').map((rawLine) => readLine(rawLine, index + 1)));
+}
+
+function readLine(rawLine: string, line: number): SourceLine {
+  const expanded = rawLine.replace(/\t/gu, '    ').replace(/[\u00a0\u2007\u202f]/gu, ' ');
+  const indent = expanded.length - expanded.trimStart().length;
+  const segments: Segment[] = [];
+  const body = expanded.trimEnd();
+  let offset = indent;
+  const parts = body.slice(indent).split(GAP);
+  let cursor = indent;
+  for (const part of parts) {
+    const at = body.indexOf(part, cursor);
+    offset = at < 0 ? cursor : at;
+    cursor = offset + part.length;
+    const text = clean(part);
+    if (text) segments.push({ text, column: segments.length === 0 ? 'left' : 'right', start: offset });
+  }
+  return {
+    line,
+    // A one-column line shares its segment's string rather than holding a second copy of it.
+    text: segments.length === 1 ? segments[0]!.text : clean(segments.map((s) => s.text).join(' ')),
+    indent,
+    segments,
+  };
 }
 
 /**
