@@ -322,3 +322,35 @@ describe('heading forms', () => {
     expect(task(plan, 'Tăng cường công tác')).toMatchObject({ lead: null, section: 'P2.II.1' });
   });
 });
+
+describe('a task table with columns for other purposes', () => {
+  const plan = parse(
+    lines(
+      'STT',
+      'Nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Đơn vị phối hợp',
+      '(Bộ/ngành/địa phương)',
+      'Cấp phê duyệt',
+      'Tiến độ',
+      'thực hiện',
+      '1',
+      'Ban hành khung chương trình',
+      'bồi dưỡng nhân lực quản lý',
+      'Bộ Khoa học và',
+      'Công nghệ',
+      'Các bộ, ngành',
+      'Thủ tướng Chính phủ',
+      'Quý IV/2026',
+    ),
+  );
+  it('keeps every column in line, an unknown purpose included', () => {
+    expect(plan.tasks).toHaveLength(1);
+    expect(plan.tasks[0]).toMatchObject({
+      text: 'Ban hành khung chương trình bồi dưỡng nhân lực quản lý',
+      lead: 'Bộ Khoa học và Công nghệ',
+      coordinators: ['Các bộ, ngành'],
+    });
+    expect(plan.tasks[0]!.deadline).toMatchObject({ kind: 'within', iso: '2026-Q4' });
+  });
+});

@@ -107,3 +107,42 @@ describe('removePageFurniture', () => {
     expect(result.lines.map((l) => l.text)).toContain('1');
   });
 });
+
+describe('page furniture around a task table', () => {
+  const row = (n: number) => [String(n), ...body(n, 14)];
+  const header = ['STT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Thời gian'];
+  const text = [
+    ...header,
+    ...row(1),
+    'CÔNG BÁO/Số 101 + 102/Ngày 12-5-2025',
+    '57',
+    ...header,
+    ...row(2),
+    ...row(3),
+    'CÔNG BÁO/Số 101 + 102/Ngày 12-5-2025',
+    '58',
+    ...row(4),
+  ].join('\n');
+  const { lines } = removePageFurniture(linesFromText(text));
+  const kept = lines.map((l) => l.text).filter(Boolean);
+
+  it('keeps the rows’ bare numbers when the pages number themselves beside their running heads', () => {
+    expect(kept).toEqual(expect.arrayContaining(['1', '2', '3', '4']));
+    expect(kept).not.toContain('57');
+  });
+  it('keeps a table’s repeated index header', () => {
+    expect(kept.filter((t) => t === 'STT')).toHaveLength(2);
+  });
+  it('takes out a digital signature stamp', () => {
+    const stamped = removePageFurniture(
+      linesFromText(
+        'Nguyễn Văn A\nKý bởi: VĂN PHÒNG CHÍNH PHỦ\nThời gian ký: 01.06.2026 08:00:00 +07:00\nKẾ HOẠCH',
+      ),
+    );
+    expect(stamped.lines.map((l) => l.text).filter(Boolean)).toEqual(['Nguyễn Văn A', 'KẾ HOẠCH']);
+    expect(stamped.messages.map((m) => m.reason)).toEqual([
+      'Digital signature stamp',
+      'Digital signature stamp',
+    ]);
+  });
+});

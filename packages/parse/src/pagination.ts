@@ -115,13 +115,17 @@ export function removePageFurniture(input: readonly SourceLine[]): PaginationRes
   // Bare numbers next to a running head, or a page apart in an increasing sequence.
   const pages = new Map<number, number>();
   for (const b of bare) {
-    const sequenced = bare.some(
-      (o) =>
-        o !== b &&
-        Math.abs(o.index - b.index) >= BARE_PAGE_LINES &&
-        Math.sign(o.value - b.value) === Math.sign(o.index - b.index) &&
-        Math.abs(o.value - b.value) <= Math.max(2, Math.round(Math.abs(o.index - b.index) / BARE_PAGE_LINES)),
-    );
+    // With running heads, page numbers are printed beside them: bare numbers elsewhere are a table's rows.
+    const sequenced =
+      heads.size === 0 &&
+      bare.some(
+        (o) =>
+          o !== b &&
+          Math.abs(o.index - b.index) >= BARE_PAGE_LINES &&
+          Math.sign(o.value - b.value) === Math.sign(o.index - b.index) &&
+          Math.abs(o.value - b.value) <=
+            Math.max(2, Math.round(Math.abs(o.index - b.index) / BARE_PAGE_LINES)),
+      );
     if (near(lines, b.index, heads) || sequenced) pages.set(b.index, b.value);
   }
   const messages: PlanMessage[] = [];

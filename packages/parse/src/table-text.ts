@@ -50,13 +50,16 @@ const ROLE_LABELS: [ColumnRole, RegExp][] = [
   ],
   ['time', /thời\s+gian|thời\s+hạn|tiến\s+độ/u],
   ['product', /kết\s+quả|sản\s+phẩm|hình\s+thức\s+văn\s+bản|dự\s+kiến\s+sản\s+phẩm/u],
-  ['note', /ghi\s+chú/u],
+  [
+    'note',
+    /ghi\s+chú|cấp\s+(?:phê\s+duyệt|trình|ban\s+hành|quyết\s+định)|(?:nguồn\s+)?kinh\s+phí|dự\s+toán/u,
+  ],
   ['task', /nhiệm\s+vụ|nội\s+dung|công\s+việc|hoạt\s+động|tên\s+(?:đề\s+án|văn\s+bản)|giải\s+pháp/u],
 ];
 
 /** A header line: short, and a header word or a fragment of one ("quan", "hạn", "hoàn thành"). */
 const HEADER_WORD =
-  /^(?:s?tt|số|tên|nhiệm|vụ|cụ|thể|nội|dung|công|việc|cơ|quan|đơn|vị|chủ|trì|phối|hợp|kết|quả|sản|phẩm|thời|gian|hạn|hoàn|thành|tiến|độ|thực|hiện|ghi|chú|đánh|giá|dự|kiến|hình|thức|văn|bản|hoạt|động|giải|pháp|người|phụ|trách|bộ|phận|\/|và|trình|cấp|có|thẩm|quyền|ban|hành|đầu|ra|lộ|mốc|năm|kinh|phí|nguồn|chỉ|tiêu|đề|án|nhóm|lĩnh|vực|mục|trách|chế|yêu|cầu|dự|kiến|chính|sách|các|đạt|được)$/u;
+  /^(?:s?tt|số|tên|nhiệm|vụ|cụ|thể|nội|dung|công|việc|cơ|quan|đơn|vị|chủ|trì|phối|hợp|kết|quả|sản|phẩm|thời|gian|hạn|hoàn|thành|tiến|độ|thực|hiện|ghi|chú|đánh|giá|dự|kiến|hình|thức|văn|bản|hoạt|động|giải|pháp|người|phụ|trách|bộ|phận|\/|và|trình|cấp|có|thẩm|quyền|ban|hành|đầu|ra|lộ|mốc|năm|kinh|phí|nguồn|chỉ|tiêu|đề|án|nhóm|lĩnh|vực|mục|trách|chế|yêu|cầu|dự|kiến|chính|sách|các|đạt|được|ngành|địa|phương|phê|duyệt|quyết|toán|xã|tỉnh|huyện)$/u;
 
 function isHeaderLine(text: string): boolean {
   const words = fold(text)
@@ -73,10 +76,13 @@ export function headerColumns(header: string): ColumnRole[] {
   let rest = text;
   // Longest labels first, each blanked once found so "cơ quan phối hợp" is not also "cơ quan chủ trì".
   for (const [role, re] of ROLE_LABELS) {
-    const m = re.exec(rest);
-    if (!m) continue;
-    found.push({ role, at: m.index });
-    rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    // Every other-purpose column counts ("Cấp phê duyệt", "Kinh phí", "Ghi chú"): the cells must line up.
+    for (let n = 0; n < (role === 'note' ? 4 : 1); n++) {
+      const m = re.exec(rest);
+      if (!m) break;
+      found.push({ role, at: m.index });
+      rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+    }
   }
   return found.sort((a, b) => a.at - b.at).map((f) => f.role);
 }

@@ -61,7 +61,15 @@ interface Context {
 
 /** A bullet stating how an action must be done, not another action: "Bảo đảm …", "Các văn bản … phải …". */
 const REQUIREMENT =
-  /^(?:Bảo đảm|Đảm bảo|Yêu cầu|Lưu ý)(?![\p{L}])|^(?:Các|Những|Việc|Mọi)\s+\p{Ll}|(?:^|\s)phải\s/u;
+  /^(?:Bảo đảm|Đảm bảo|Yêu cầu|Lưu ý)(?![\p{L}])|^(?:Các|Những|Việc|Mọi)\s+\p{Ll}|(?:^|\s)phải\s|\sđược\s+(?:thực hiện|thiết kế|tổ chức|áp dụng|quy định|xác định)(?![\p{L}])/u;
+
+/** In a section of actions, a paragraph nobody is named for is an action when it reads as one: not a
+ *  requirement or description ("… phải …", "… được thực hiện theo …"), not a bare label ("Bồi dưỡng ngắn hạn."). */
+function readsAsAction(text: string): boolean {
+  const words = stripBullet(clean(text)).split(' ');
+  // What the paragraph is: its opening clause says (a long action may go on about what it must achieve).
+  return !REQUIREMENT.test(words.slice(0, 10).join(' ')) && words.length >= 5;
+}
 
 /** Headings of the sections that list what must be done: each action there is a task, owned or not. */
 const ACTION_HEADING =
@@ -307,7 +315,7 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
       if (endsColon) introLead = subject.text;
       if (kind === 'enumerates')
         skip = detailsAfter([node.section.heading, ...node.paras.map((p) => p.text)].map(asPara), 0);
-    } else if ((impl || action) && (!hasContent || kind === 'enumerates')) {
+    } else if ((impl || (action && readsAsAction(heading))) && (!hasContent || kind === 'enumerates')) {
       out.push(task(heading, ctx.lead, node.section.id, node.section.line));
       if (kind === 'enumerates')
         skip = detailsAfter([heading, ...node.paras.map((p) => p.text)].map(asPara), 0);
@@ -357,7 +365,7 @@ function visitNode(node: SectionNode, ctx: Context, out: PlanTask[]): { introLea
     }
     // "Các nội dung dưới đây được …", "Việc phân công …": descriptions, not assignments.
     if (
-      (impl || action) &&
+      (impl || (action && readsAsAction(body))) &&
       !NORMATIVE_HEADING.test(heading) &&
       !/^(?:Các|Những|Việc|Mọi)\s+\p{Ll}/u.test(body)
     ) {
