@@ -128,6 +128,14 @@ export function removePageFurniture(input: readonly SourceLine[]): PaginationRes
       );
     if (near(lines, b.index, heads) || sequenced) pages.set(b.index, b.value);
   }
+  // One page number per running head: of two bare numbers by one head ("58" then a table row "4"), the
+  // nearer one.
+  for (const head of heads) {
+    const by = [...pages.keys()]
+      .filter((i) => Math.abs(i - head) <= 4)
+      .sort((a, b) => Math.abs(a - head) - Math.abs(b - head));
+    for (const i of by.slice(1)) pages.delete(i);
+  }
   const messages: PlanMessage[] = [];
   const empty = (i: number, reason: string) => {
     const line = lines[i]!;
