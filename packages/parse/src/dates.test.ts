@@ -166,3 +166,21 @@ describe('findDeadline on a clock time written against a day word', () => {
     });
   });
 });
+
+describe('more deadline phrasings', () => {
+  it('reads the end of a year, a window of years and a time counted from an event', () => {
+    expect(findDeadline('hoàn thành vào cuối năm 2012.')).toMatchObject({ kind: 'by', iso: '2012' });
+    expect(findDeadline('triển khai trong giai đoạn 2026 - 2030.')).toMatchObject({
+      kind: 'range',
+      iso: '2026',
+      end: '2030',
+    });
+    expect(findDeadline('trả lời trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ.')).toMatchObject(
+      {
+        kind: 'relative',
+        iso: null,
+        raw: 'trong thời hạn 15 ngày làm việc kể từ ngày nhận được hồ sơ',
+      },
+    );
+  });
+});

@@ -359,6 +359,28 @@ export function findDeadline(input: string): Deadline | null {
     },
   );
 
+  // "vào cuối năm 2012", "trước cuối năm 2026": by the end of that year.
+  scan(/(?:vào|trước|đến)\s+cuối\s+năm\s+((?:19|20)\d{2})(?![\p{N}])/giu, (m) => ({
+    raw: rawFrom(text, m.index, m.index + m[0].length),
+    kind: 'by',
+    iso: m[1]!,
+    end: null,
+  }));
+
+  // "trong giai đoạn 2012 - 2015": a window of years.
+  scan(/trong\s+giai\s+đoạn\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})(?![\p{N}])/giu, (m) => ({
+    raw: rawFrom(text, m.index, m.index + m[0].length),
+    kind: 'range',
+    iso: m[1]!,
+    end: m[2]!,
+  }));
+
+  // "trong thời hạn 30 ngày (làm việc) kể từ ngày nhận …": a time tied to an event.
+  scan(
+    /trong\s+(?:thời\s+hạn|vòng)\s+\d{1,3}\s+(?:ngày|tháng|tuần)(?:\s+làm\s+việc)?\s+(?:kể\s+từ|sau|từ)\s+[^,.;]{3,60}/giu,
+    (m) => ({ raw: rawFrom(text, m.index, m.index + m[0].length), kind: 'relative', iso: null, end: null }),
+  );
+
   if (found.length === 0) return null;
   found.sort((a, b) => a.index - b.index);
   return found[0]!.deadline;
