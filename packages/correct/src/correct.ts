@@ -402,6 +402,11 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
     restyle: checked.toneStyle !== undefined && checked.toneStyle !== 'keep',
   };
 
+  // Text typed without diacritics (`cua cac co quan chuc nang`) is no OCR of a printed Vietnamese
+  // document: its few marked words are the exception, not the misreads. It is left as it is.
+  if (typedWithoutDiacritics(text))
+    return { ...new Assembler(text, settings.threshold).finish(), toneStyle: settings.style };
+
   // Heading numerals follow the numbering sequence of the whole text: found once, over all of it.
   const headings = repairHeadings(text);
   // Names too: a signature block's name is known by the lines before it, and the closing lines by
@@ -451,6 +456,12 @@ function correctPiece(
   // 1. Rules certain by construction.
   const fixed: FixedSpan[] = [];
   for (const r of repairDocumentNumbers(text)) {
+    // In a line set in capitals the number is in capitals too (`QUYẾT ĐỊNH SỐ 40/2011/QĐ-TTG`): a
+    // change of case only is no repair there.
+    if (r.replacement.toUpperCase() === r.raw.toUpperCase() && inCapitalLine(text, r.start, r.end)) {
+      fixed.push({ start: r.start, end: r.end, as: 'docnumber' });
+      continue;
+    }
     edits.push({
       ...r,
       reason: 'docnumber',
@@ -520,6 +531,7 @@ function correctPiece(
     edits.push(edit);
     if (c > 0) changes.push({ slot: i, edit });
   }
+  keepProperNames(units, slotUnit, infos, changes, lm);
   markUnsupported(lm, slots, choice, infos, changes, threshold);
 
   // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.
@@ -646,6 +658,41 @@ function changeEdit(
 }
 
 /**
+ * A real word inside a proper name — a capitalised word after another on its line, past the sentence's
+ * start (`Nhà lao Vạn Giã`, `phường Phú Thịnh`) — stays as printed: names are the author's, and the
+ * corpus knows few of them. A misread name that is no word at all is still repaired.
+ */
+function keepProperNames(
+  units: Unit[],
+  slotUnit: readonly number[],
+  infos: readonly (WordInfo | null)[],
+  changes: readonly { slot: number; edit: Edit }[],
+  lm: SyllableLm,
+): void {
+  for (const { slot, edit } of changes) {
+    const u = slotUnit[slot]!;
+    const unit = units[u]!;
+    // A footnote mark printed after a word ("thuốc nổ2"): a number, left alone like every figure.
+    const mark = /^(\p{L}+)\d{1,2}$/u.exec(unit.reading);
+    if (mark && edit.replacement.normalize('NFC') === mark[1]!.normalize('NFC')) {
+      edit.unsupported = true;
+      edit.note += ' (a footnote mark after a word: kept as printed)';
+      continue;
+    }
+    if (unit.kind !== 'word' || casePattern(unit.reading) !== 'title' || !isWord(lm, infos[slot])) continue;
+    const before = neighbour(units, u, -1);
+    if (!before || before.kind !== 'word' || casePattern(before.reading) !== 'title') continue;
+    if (atSentenceStart(units, units.indexOf(before))) {
+      // "Vạn Giã" at the start of a sentence is still a name; a capitalised opening word alone is not.
+      const after = neighbour(units, u, 1);
+      if (!after || after.kind !== 'word' || casePattern(after.reading) !== 'title') continue;
+    }
+    edit.unsupported = true;
+    edit.note += ' (a real word in a proper name: kept as printed)';
+  }
+}
+
+/**
  * Marks the changes of real words that no kept neighbour backs (see supportedByNeighbours). What
  * is kept is what the output will have: a change left as a suggestion (below the threshold, or
  * unsupported itself) leaves its reading there, so support is checked again until nothing moves.
@@ -665,18 +712,58 @@ function markUnsupported(
     output[i] = 0;
     for (let k = 1; k < span; k++) output[i + k] = 0;
   };
-  for (const { slot, edit } of changes) if (edit.confidence < threshold) keepReading(slot);
+  for (const { slot, edit } of changes)
+    if (edit.confidence < threshold || edit.unsupported) keepReading(slot);
   for (let moved = true; moved; ) {
     moved = false;
     for (const { slot, edit } of changes) {
       if (output[slot]! <= 0 || !isWord(lm, infos[slot])) continue;
-      if (supportedByNeighbours(lm, slots, output, infos, slot, comma)) continue;
+      const support = neighbourSupport(lm, slots, output, infos, slot, comma);
+      if (support >= SUPPORT_PMI) {
+        // The words around may back what was read at least as strongly (`cả năm`): then the context is no
+        // evidence against the reading, and a real word stays as printed.
+        const chosen = output[slot]!;
+        if (slots[slot]!.options[chosen]!.span > 1) continue;
+        output[slot] = 0;
+        const asRead = neighbourSupport(lm, slots, output, infos, slot, comma);
+        output[slot] = chosen;
+        if (asRead < SUPPORT_PMI || asRead < support) continue;
+        edit.unsupported = true;
+        edit.note += ' (a real word its neighbours attest as read: suggested only)';
+        keepReading(slot);
+        moved = true;
+        continue;
+      }
       edit.unsupported = true;
       edit.note += ' (a real word, and no kept neighbour attests the change: suggested only)';
       keepReading(slot);
       moved = true;
     }
   }
+}
+
+/**
+ * Whether a text is Vietnamese typed without its marks: of its words of letters, under a tenth carry a
+ * letter beyond ASCII (printed Vietnamese has about two in three).
+ */
+export function typedWithoutDiacritics(text: string): boolean {
+  let words = 0;
+  let marked = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    words++;
+    if (/[^\x00-\x7f]/u.test(m[0])) marked++;
+    if (words >= 4000) break;
+  }
+  return words >= 30 && marked < 0.1 * words;
+}
+
+/** Whether the line around [start, end) is set in capitals (its other letters all upper case). */
+function inCapitalLine(text: string, start: number, end: number): boolean {
+  const from = text.lastIndexOf('\n', start - 1) + 1;
+  const to = text.indexOf('\n', end);
+  const rest = text.slice(from, start) + text.slice(end, to < 0 ? text.length : to);
+  const letters = [...rest].filter((c) => c.toLowerCase() !== c.toUpperCase());
+  return letters.length >= 6 && letters.every((c) => c === c.toUpperCase());
 }
 
 /** Whether the reading is a syllable of the model's vocabulary (a word, however rare). */
@@ -711,6 +798,19 @@ function supportedByNeighbours(
   i: number,
   comma: number,
 ): boolean {
+  return neighbourSupport(lm, slots, choice, infos, i, comma) >= SUPPORT_PMI;
+}
+
+/** The strongest collocation (PMI, log10) tying slot i's choice to a kept neighbour; -Infinity if none. */
+function neighbourSupport(
+  lm: SyllableLm,
+  slots: readonly Slot[],
+  choice: ArrayLike<number>,
+  infos: readonly (WordInfo | null)[],
+  i: number,
+  comma: number,
+): number {
+  let best = Number.NEGATIVE_INFINITY;
   const ids = (k: number) => slots[k]!.options[choice[k]!]!.ids;
   // The chosen slot before / after slot k in its sentence, or -1 at a sentence end.
   const before = (k: number): number => {
@@ -745,13 +845,13 @@ function supportedByNeighbours(
         // The pair alone or in its context, whichever says more (a trigram the corpus lacks backs
         // off, which lowers it below the pair's own figure).
         const paired = Math.max(lm.logProb(w0, w1, w2), lm.logProb(-1, w1, w2));
-        if (paired - lm.logProb(-1, -1, w2) >= SUPPORT_PMI) return true;
+        best = Math.max(best, paired - lm.logProb(-1, -1, w2));
         break;
       }
       k = n;
     }
   }
-  return false;
+  return best;
 }
 
 /** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */
@@ -827,7 +927,8 @@ function contextCase(units: Unit[], u: number, word: string, changed: boolean): 
     if (mark === undefined || !(mark.raw === '.' || mark.raw === '!' || mark.raw === '?')) return word;
     if (k === u - 1) return word; // "a.b": no space after the full stop
     const before = units[k - 1];
-    if (before === undefined || (before.kind !== 'word' && before.kind !== 'class')) return word;
+    // A word ends the sentence before; a number before the dot is a heading's or a date's ("9.1.5. của").
+    if (before === undefined || before.kind !== 'word') return word;
     if (
       before.kind === 'word' &&
       ([...before.reading].length < 2 || ABBREVIATION_BEFORE_DOT.test(before.reading))

@@ -72,6 +72,9 @@ export function repairHeadings(text: string): HeadingRepair[] {
     else dot++;
   }
   const romanSep = dot > dash ? '.' : '-';
+  // Parts lettered A., B., … over their headings: then a capital letter opening a line is such a part, not a
+  // misread digit ("A. CẮT GIẢM …" after "3." is part A, not 4.).
+  const letterParts = /^[ \t]*B\.\s+\p{Lu}/mu.test(text) && /^[ \t]*A\.\s+\p{Lu}/mu.test(text);
   let roman = 0;
   let arabic = 0;
   const sub = new Map<number, number>();
@@ -150,7 +153,12 @@ export function repairHeadings(text: string): HeadingRepair[] {
     if (startsWithCapital(rest) && !/\d/.test(token)) {
       const bare = token.replace(/[.,:;]$/, '');
       const expected = arabic + 1;
-      if (bare.length > 0 && readsAsNumber(bare, expected) && (roman > 0 || arabic > 0)) {
+      if (
+        bare.length > 0 &&
+        readsAsNumber(bare, expected) &&
+        (roman > 0 || arabic > 0) &&
+        !(letterParts && /^\p{Lu}$/u.test(bare))
+      ) {
         arabic = expected;
         out.push({
           start: at,

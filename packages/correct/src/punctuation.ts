@@ -30,6 +30,13 @@ const VIETNAMESE = /[^\p{ASCII}]/u;
 export function repairPunctuation(text: string): PunctuationRepair[] {
   const out: PunctuationRepair[] = [];
   for (const m of text.matchAll(LONE_QUOTE)) {
+    // A quotation mark that pairs with another on its line quotes something, spaces or not.
+    const from = text.lastIndexOf('\n', m.index) + 1;
+    const end = text.indexOf('\n', m.index);
+    const before = text.slice(from, m.index);
+    const after = text.slice(m.index + 1, end < 0 ? text.length : end);
+    const opens = (before.match(/“/gu) ?? []).length - (before.match(/”/gu) ?? []).length;
+    if ((m[0] === '”' && opens > 0) || (m[0] === '“' && after.includes('”'))) continue;
     out.push({
       start: m.index,
       end: m.index + m[0].length,
