@@ -10,6 +10,7 @@
 
 import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
 import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
+import { repairAcronyms } from './acronyms.js';
 import type { Candidate } from './candidates/generate.js';
 import { editCost } from './channel/cost.js';
 import { lettersOf } from './channel/letters.js';
@@ -408,7 +409,8 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
     return { ...new Assembler(text, settings.threshold).finish(), toneStyle: settings.style };
 
   // Heading numerals follow the numbering sequence of the whole text: found once, over all of it.
-  const headings = repairHeadings(text);
+  // Acronyms too, from the document's own spelling of them (`BHXII` beside many `BHXH`).
+  const headings = [...repairHeadings(text), ...repairAcronyms(text)].sort((a, b) => a.start - b.start);
   // Names too: a signature block's name is known by the lines before it, and the closing lines by
   // being the document's last.
   const names = findNames(text);
@@ -426,7 +428,7 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
         ...r,
         start: r.start - start,
         end: r.end - start,
-        reason: 'heading',
+        reason: 'reason' in r ? (r.reason as CorrectionReason) : 'heading',
         alternatives: [],
       });
     }

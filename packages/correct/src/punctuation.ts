@@ -27,8 +27,29 @@ const GLUED = /(?<![^\s(“"‘'])([\p{L}\p{M}]+)([.,])(\p{Ll}[\p{L}\p{M}]*)(?=[
 /** A letter only Vietnamese writes (marks, đ, horns, breves). */
 const VIETNAMESE = /[^\p{ASCII}]/u;
 
+/** A line opened by what OCR makes of a list dash: `~`, `_`, `—`, `–`, `¬`, `=`. */
+const ODD_DASH = /^([ \t]*)([~_—–¬=])(?=[ \t]+\p{L})/gmu;
+
 export function repairPunctuation(text: string): PunctuationRepair[] {
   const out: PunctuationRepair[] = [];
+  // List dashes: where the document's lists are set with "- " (three lines or more, and more of them than
+  // of the odd marks), a line opened by `~`, `_`, `—` is such a dash misread. An author who sets lists with
+  // "—" throughout keeps them.
+  const dashes = (text.match(/^[ \t]*-[ \t]+\p{L}/gmu) ?? []).length;
+  const odd = [...text.matchAll(ODD_DASH)];
+  if (dashes >= 3 && odd.length < dashes) {
+    for (const m of odd) {
+      const at = m.index + m[1]!.length;
+      out.push({
+        start: at,
+        end: at + 1,
+        raw: m[2]!,
+        replacement: '-',
+        confidence: 0.9,
+        note: `a list dash read as ${m[2]}: the document's lists are set with "-"`,
+      });
+    }
+  }
   for (const m of text.matchAll(LONE_QUOTE)) {
     // A quotation mark that pairs with another on its line quotes something, spaces or not.
     const from = text.lastIndexOf('\n', m.index) + 1;

@@ -1,0 +1,45 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repairAcronyms } from './acronyms.js';
+import { correct } from './correct.js';
+import { loadBundledLm } from './lm/bundled.node.js';
+import type { SyllableLm } from './lm/index.js';
+import { repairPunctuation } from './punctuation.js';
+
+// Layout-level artefacts repaired from the document's own evidence. Sentences written for these tests.
+
+let lm: SyllableLm;
+beforeAll(async () => {
+  lm = await loadBundledLm();
+});
+
+describe('list dashes', () => {
+  const list =
+    'Nhiệm vụ:\n- Rà soát quy định.\n- Xây dựng kế hoạch.\n~ Tổ chức tập huấn.\n- Báo cáo kết quả.\n_ Kiểm tra.';
+  it('reads ~ and _ opening a line as the dash of the document’s lists', () => {
+    expect(correct(list, { lm }).text).toBe(
+      'Nhiệm vụ:\n- Rà soát quy định.\n- Xây dựng kế hoạch.\n- Tổ chức tập huấn.\n- Báo cáo kết quả.\n- Kiểm tra.',
+    );
+    const r = correct(list, { lm });
+    expect(r.corrections.filter((c) => c.reason === 'punctuation').map((c) => c.original)).toEqual([
+      '~',
+      '_',
+    ]);
+  });
+  it('keeps an author’s own list marks', () => {
+    const own = '— Rà soát quy định.\n— Xây dựng kế hoạch.\n— Báo cáo kết quả.\n- Kiểm tra.';
+    expect(repairPunctuation(own).filter((r) => r.replacement === '-')).toEqual([]);
+  });
+});
+
+describe('acronyms', () => {
+  const text =
+    'Cơ quan BHXH tỉnh phối hợp. BHXH huyện báo cáo. Thu BHXH đúng hạn.\nBHXII tỉnh tổng hợp số liệu.';
+  it('reads a lone variant as the acronym the document uses often', () => {
+    expect(correct(text, { lm }).text).toBe(text.replace('BHXII', 'BHXH'));
+    expect(repairAcronyms(text)).toMatchObject([{ raw: 'BHXII', replacement: 'BHXH', reason: 'acronym' }]);
+  });
+  it('leaves an acronym the document uses only once or twice, and document numbers', () => {
+    expect(repairAcronyms('BHXH tỉnh. BHXH xã. BHXII huyện.')).toEqual([]);
+    expect(repairAcronyms('UBND tỉnh, UBND huyện, UBND xã; Quyết định số 12/QĐ-UBNO.')).toEqual([]);
+  });
+});
