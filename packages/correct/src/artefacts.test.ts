@@ -43,3 +43,24 @@ describe('acronyms', () => {
     expect(repairAcronyms('UBND tỉnh, UBND huyện, UBND xã; Quyết định số 12/QĐ-UBNO.')).toEqual([]);
   });
 });
+
+describe('Roman heading numerals', () => {
+  it('reads a repeated II. between II. and IV. as III. (a dropped I)', () => {
+    const text = [
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'Nội dung.',
+      'II. NHIỆM VỤ',
+      'Nội dung.',
+      'II. TỔ CHỨC THỰC HIỆN',
+      'Nội dung.',
+      'IV. CHẾ ĐỘ BÁO CÁO',
+    ].join('\n');
+    expect(correct(text, { lm }).text).toBe(text.replace('II. TỔ CHỨC', 'III. TỔ CHỨC'));
+  });
+  it('leaves a repeated numeral the sequence does not settle', () => {
+    const text = ['I. MỤC ĐÍCH', 'Nội dung.', 'II. NHIỆM VỤ', 'Nội dung.', 'II. TỔ CHỨC THỰC HIỆN'].join(
+      '\n',
+    );
+    expect(correct(text, { lm }).text).toBe(text);
+  });
+});

@@ -79,7 +79,15 @@ export function repairHeadings(text: string): HeadingRepair[] {
   let arabic = 0;
   const sub = new Map<number, number>();
   let offset = 0;
-  for (const fullLine of text.split('\n')) {
+  const lines = text.split('\n');
+  // The clean Roman headings' values by line, to see what comes next.
+  const romans = lines.map((l) => {
+    const m = CLEAN_ROMAN.exec(l.trimStart());
+    return m && mostlyCapitals(l.trimStart().slice(m[0].length)) ? romanValue(m[1]!) : 0;
+  });
+  let index = -1;
+  for (const fullLine of lines) {
+    index++;
     const lineStart = offset;
     offset += fullLine.length + 1;
     const indent = fullLine.length - fullLine.trimStart().length;
@@ -87,7 +95,25 @@ export function repairHeadings(text: string): HeadingRepair[] {
     const at = lineStart + indent;
     let m = CLEAN_ROMAN.exec(line);
     if (m && romanValue(m[1]!) > 0 && mostlyCapitals(line.slice(m[0].length))) {
-      roman = romanValue(m[1]!);
+      const value = romanValue(m[1]!);
+      // A dropped I ("II." printed "III." after II., with IV. next): the sequence says which it is.
+      const next = romans.slice(index + 1).find((v) => v > 0);
+      if (value === roman && next === roman + 2) {
+        const replacement = toRoman(roman + 1);
+        out.push({
+          start: at,
+          end: at + m[1]!.length,
+          raw: m[1]!,
+          replacement,
+          confidence: 0.9,
+          note: `heading numeral: ${replacement} between ${toRoman(roman)} and ${toRoman(roman + 2)}`,
+        });
+        roman++;
+        arabic = 0;
+        sub.clear();
+        continue;
+      }
+      roman = value;
       arabic = 0;
       sub.clear();
       continue;
