@@ -267,10 +267,10 @@ const TIME_WORD =
 const PRODUCT_START =
   /^(?:Nghị định|Nghị quyết|Quyết định|Thông tư|Chỉ thị|Văn bản|Báo cáo|Đề án|Kế hoạch|Chương trình|Hội nghị|Luật|Tài liệu|Hệ thống|Cơ sở dữ liệu|Sổ tay|Chiến lược|Quy chế|Quy định|Hướng dẫn|Công văn|Tờ trình|Dự thảo|Bộ tiêu chí|Danh mục|Phần mềm|Nền tảng|Các|Được|Hoàn thành|Ban hành)/u;
 
-function cellFit(role: ColumnRole, text: string): number {
+function cellFit(role: ColumnRole, text: string, folded: string): number {
   const words = text.split(/\s+/u).length;
   let s = 0;
-  if (DANGLING.test(fold(text))) s -= 2;
+  if (DANGLING.test(folded)) s -= 2;
   switch (role) {
     case 'lead':
     case 'coordinators':
@@ -331,6 +331,21 @@ export function splitCells(
   const k = columns.length;
   if (n === 0) return {};
   const join = (from: number, to: number) => clean(texts.slice(from, to).join(' '));
+  // Each span of lines is joined and folded once, whichever column it is tried in.
+  const spans = new Map<number, { text: string; folded: string }>();
+  const span = (from: number, to: number) => {
+    const key = from * (n + 1) + to;
+    let found = spans.get(key);
+    if (!found) {
+      const text = join(from, to);
+      found = { text, folded: fold(text) };
+      spans.set(key, found);
+    }
+    return found;
+  };
+  const boundaries = texts.map((t, e) =>
+    e > 0 ? boundaryScore(texts[e - 1]!, t) + (wholeCells[e] ? 10 : 0) : 0,
+  );
   // best[i][j]: best score having placed lines [0, i) into columns [0, j)
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(k + 1).fill(-Infinity));
   const back: [number, number][][] = Array.from({ length: n + 1 }, () =>
@@ -348,9 +363,9 @@ export function splitCells(
         back[i]![j + 1] = [i, j];
       }
       for (let e = i + 1; e <= n; e++) {
-        const boundary = e < n ? boundaryScore(texts[e - 1]!, texts[e]!) + (wholeCells[e] ? 10 : 0) : 0;
         // The last column must take the rest: a boundary after it is no boundary.
-        const score = here + cellFit(role, join(i, e)) + (e < n ? boundary : 0);
+        const cell = span(i, e);
+        const score = here + cellFit(role, cell.text, cell.folded) + (e < n ? boundaries[e]! : 0);
         if (score > best[e]![j + 1]!) {
           best[e]![j + 1] = score;
           back[e]![j + 1] = [i, j];
