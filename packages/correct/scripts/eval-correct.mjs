@@ -4,7 +4,10 @@
 //     (../shared/dev/seed-part1.noisy.txt, .clean.txt);
 //   - a synthetic set: held-out corpus pages (never seen by the LM, nor used to calibrate the
 //     channel costs) rendered, degraded and read by sohoa's OCR (scripts/make-pairs.mjs), corrected
-//     once from plain text and once from the OCR document with its word confidences.
+//     once from plain text and once from the OCR document with its word confidences;
+//   - the same pages read by native tesseract (Debian's vie model; make-pairs.mjs --engine native),
+//     reported apart: corrected with the default table (calibrated on sohoa's OCR) and with
+//     engine 'tesseract' (the table calibrated on native tesseract's calibration half).
 // For each: CER and WER before and after, wrong words fixed, right words broken, and throughput in
 // syllables per second on one core after the model is loaded.
 //
@@ -258,6 +261,51 @@ if (pages.length === 0) {
   start = performance.now();
   for (const t of others) correct(t, { lm });
   batch = Math.round(syllables / ((performance.now() - start) / 1000));
+}
+
+// The same held-out pages read by native tesseract (make-pairs.mjs --engine native), reported apart:
+// corrected with the default table (sohoa's OCR) and with the table of engine 'tesseract'.
+const nativePages = loadPairs('eval', undefined, 'native');
+if (nativePages.length === 0) {
+  console.error(
+    'No native-tesseract pairs in packages/correct/.cache/pairs-native: run node packages/correct/scripts/make-pairs.mjs --engine native.',
+  );
+} else {
+  const label = `native tesseract (${nativePages.length} pages)`;
+  const variants = [
+    ['default table', {}],
+    ["engine 'tesseract'", { engine: 'tesseract' }],
+  ];
+  const byProfile = new Map();
+  for (const [name, extra] of variants) {
+    const asText = blank();
+    const asOcr = blank();
+    for (const page of nativePages) {
+      let start = performance.now();
+      const r = correct(page.ocr.text, { lm, ...extra });
+      add(asText, page.gt, page.ocr.text, r.text, performance.now() - start);
+      start = performance.now();
+      const o = correct(ocrDocument(page), { lm, ...extra });
+      const ms = performance.now() - start;
+      add(asOcr, page.gt, page.ocr.text, o.text, ms);
+      if (extra.engine) {
+        if (details) showDiff(`native ${page.profile}`, page.gt, page.ocr.text, o.text);
+        const show = opt('wrong');
+        if (show)
+          scoreCorrection(page.gt, page.ocr.text, o.text, true, (g) => {
+            if (!g.fixed && (show === 'all' || show === g.kind))
+              console.log(
+                `native ${page.profile} ${g.kind}: ${g.ocr} → ${g.corrected} (should be ${g.reference})`,
+              );
+          });
+        if (!byProfile.has(page.profile)) byProfile.set(page.profile, blank());
+        add(byProfile.get(page.profile), page.gt, page.ocr.text, o.text, ms);
+      }
+    }
+    rows.push(row(`${label}, text, ${name}`, asText));
+    rows.push(row(`${label}, OCR doc, ${name}`, asOcr));
+  }
+  for (const [profile, acc] of [...byProfile].sort()) rows.push(row(`  native, profile ${profile}`, acc));
 }
 
 // Clean text: a faithful corrector changes nothing in a correct transcription. Every applied change

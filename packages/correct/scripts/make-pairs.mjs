@@ -13,10 +13,28 @@
 //   node packages/correct/scripts/make-pairs.mjs [--pages 120] [--eval-pages 240] [--eval-windows 6] [--workers 2]
 //   node packages/correct/scripts/make-pairs.mjs --calibrate     (after a build of the package)
 //
+// `--engine native` reads the same renders (same documents, windows, profiles, seeds) with the
+// native `tesseract` CLI instead (Debian's `vie` model, psm 3, TSV output for word confidences; one
+// single-threaded process per worker) into .cache/pairs-native/; with `--calibrate` it writes
+// src/channel/costs.native.json, the table of `correct(…, { engine: 'tesseract' })`.
+//
+//   node packages/correct/scripts/make-pairs.mjs --engine native [--pages 120] [--eval-pages 240] [--workers 2]
+//   node packages/correct/scripts/make-pairs.mjs --engine native --calibrate
+//
 // Deterministic given the corpus and the OCR engine: documents, windows, profiles and seeds all come
 // from hashes of document ids. Pages already in the cache are kept.
 
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -29,6 +47,20 @@ import { holdoutHash, isHeldOut } from '../dist/index.js';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 export const CORPUS_DIR = process.env.SOHOA_CORPUS ?? join(HERE, '../../../../shared/corpus');
 export const PAIRS_DIR = join(HERE, '../.cache/pairs');
+/** Pairs read by the native `tesseract` CLI (Debian's `vie` model) from the same degraded pages. */
+export const NATIVE_PAIRS_DIR = join(HERE, '../.cache/pairs-native');
+
+/** 'sohoa' (sohoa's OCR, the default) or 'native' (the tesseract CLI); 'tesseract' means 'native'. */
+export function engineOf(name = 'sohoa') {
+  if (name === 'sohoa') return 'sohoa';
+  if (name === 'native' || name === 'tesseract') return 'native';
+  throw new Error(`unknown --engine "${name}" (sohoa or native)`);
+}
+
+/** The cache directory of an engine's pairs. */
+export function pairsDir(engine = 'sohoa') {
+  return engineOf(engine) === 'native' ? NATIVE_PAIRS_DIR : PAIRS_DIR;
+}
 
 /**
  * Degradation profiles. Every page is read twice: once as an office scan (fixtures' 'poor', 150 dpi,
@@ -115,7 +147,9 @@ function parseArgs(argv) {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? Number(argv[i + 1]) : fallback;
   };
+  const e = argv.indexOf('--engine');
   return {
+    engine: engineOf(e >= 0 ? argv[e + 1] : 'sohoa'),
     pages: opt('pages', 120),
     evalPages: opt('eval-pages', EVAL_PAGES),
     evalWindows: opt('eval-windows', EVAL_WINDOWS),
@@ -172,26 +206,113 @@ export function planPages(want = { pages: 120, evalPages: EVAL_PAGES, evalWindow
   return { jobs, planned, documents: docs.length };
 }
 
-/** The cached pairs of one split, in plan order (missing pages are skipped). */
-export function loadPairs(split, want) {
+/** The cached pairs of one split, in plan order (missing pages are skipped), of one engine. */
+export function loadPairs(split, want, engine = 'sohoa') {
+  const dir = pairsDir(engine);
   const out = [];
   for (const job of planPages(want).jobs) {
     if (job.split !== split) continue;
-    const file = join(PAIRS_DIR, `${job.name}.json`);
+    const file = join(dir, `${job.name}.json`);
     if (existsSync(file)) out.push(JSON.parse(readFileSync(file, 'utf8')));
   }
   return out;
 }
 
-/** Derives the channel cost table from the calibration split and writes src/channel/costs.json. */
+/**
+ * Derives the channel cost table from the calibration split and writes src/channel/costs.json
+ * (sohoa's OCR) or src/channel/costs.native.json (the tesseract CLI).
+ */
 async function calibrateCosts(want) {
   const { calibrate } = await import('../dist/index.js');
-  const pages = loadPairs('calibration', want);
+  const native = want.engine === 'native';
+  const pages = loadPairs('calibration', want, want.engine);
   if (pages.length === 0) throw new Error('no calibration pairs: run make-pairs.mjs first');
   const { table, stats } = calibrate(pages);
-  const file = join(HERE, '../src/channel/costs.json');
+  if (native)
+    table.source = table.source.replace("sohoa's OCR", `native ${await nativeVersion()} (Debian's vie)`);
+  const file = join(HERE, `../src/channel/${native ? 'costs.native.json' : 'costs.json'}`);
   writeFileSync(file, `${JSON.stringify(table, null, 2)}\n`);
   console.error(`${file}: ${JSON.stringify(stats)}`);
+}
+
+/** Runs a command, resolving to its standard output (rejecting on a non-zero exit). */
+function run(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
+      else
+        reject(
+          new Error(`${command} exited with ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 500)}`),
+        );
+    });
+  });
+}
+
+/** "tesseract 5.3.0", as the CLI reports itself. */
+async function nativeVersion() {
+  const out = await run('tesseract', ['--version']);
+  return out.split('\n')[0].trim();
+}
+
+/**
+ * Reads one degraded page with the native tesseract CLI: `-l vie --psm 3` (automatic layout, as
+ * sohoa's engine), the page's resolution given, one thread per process (workers run side by side).
+ * TSV gives each word's confidence; paragraphs become blocks (text joined as sohoa's engine does:
+ * words by a space, lines by a newline, blocks by a blank line).
+ */
+async function nativeRecognize(bytes, dpi, jpeg, tmp, name) {
+  const file = join(tmp, `${name}.${jpeg ? 'jpg' : 'png'}`);
+  writeFileSync(file, bytes);
+  try {
+    const tsv = await run(
+      'tesseract',
+      [file, 'stdout', '-l', 'vie', '--psm', '3', '--dpi', String(Math.round(dpi)), 'tsv'],
+      {
+        OMP_THREAD_LIMIT: '1',
+      },
+    );
+    /** @type {Map<string, Map<string, { text: string, confidence: number }[]>>} */
+    const blocks = new Map();
+    let sum = 0;
+    let count = 0;
+    for (const row of tsv.split('\n').slice(1)) {
+      const f = row.split('\t');
+      if (f.length < 12 || f[0] !== '5') continue;
+      const text = f.slice(11).join('\t').trim();
+      const conf = Number(f[10]);
+      if (!text || !(conf >= 0)) continue;
+      const block = `${f[1]}/${f[2]}/${f[3]}`;
+      if (!blocks.has(block)) blocks.set(block, new Map());
+      const lines = blocks.get(block);
+      if (!lines.has(f[4])) lines.set(f[4], []);
+      const confidence = Math.min(100, Math.max(0, conf));
+      lines.get(f[4]).push({ text, confidence: Math.round(confidence * 10) / 10 });
+      sum += confidence;
+      count++;
+    }
+    const lines = [];
+    const parts = [];
+    for (const block of blocks.values()) {
+      const texts = [];
+      for (const words of block.values()) {
+        lines.push(words);
+        texts.push(words.map((w) => w.text).join(' '));
+      }
+      parts.push(texts.join('\n'));
+    }
+    return { text: parts.join('\n\n'), confidence: count ? Math.round((sum / count) * 10) / 10 : 0, lines };
+  } finally {
+    rmSync(file, { force: true });
+  }
 }
 
 async function main() {
@@ -200,15 +321,19 @@ async function main() {
     await calibrateCosts(args);
     return;
   }
-  mkdirSync(PAIRS_DIR, { recursive: true });
+  const native = args.engine === 'native';
+  const dir = pairsDir(args.engine);
+  mkdirSync(dir, { recursive: true });
   const plan = planPages(args);
   const { planned } = plan;
-  const jobs = plan.jobs.filter((job) => !existsSync(join(PAIRS_DIR, `${job.name}.json`)));
+  const jobs = plan.jobs.filter((job) => !existsSync(join(dir, `${job.name}.json`)));
   console.error(`${plan.documents} held-out documents`);
   console.error(
-    `${jobs.length} pages to OCR (${planned.calibration} calibration, ${planned.eval} eval planned)`,
+    `${jobs.length} pages to OCR with ${native ? await nativeVersion() : "sohoa's engine"} (${planned.calibration} calibration, ${planned.eval} eval planned)`,
   );
-  const ocr = createNodeOcr({ workers: args.workers });
+  const ocr = native ? null : createNodeOcr({ workers: args.workers });
+  const tmp = native ? mkdtempSync(join(tmpdir(), 'sohoa-pairs-')) : null;
+  const engine = native ? `${await nativeVersion()} -l vie --psm 3` : 'sohoa';
   let done = 0;
   try {
     await mapLimit(jobs, args.workers, async (job) => {
@@ -218,15 +343,20 @@ async function main() {
       const degraded = await degrade(image, { profile, seed, dpi: 300 });
       const bytes = degraded.jpeg ?? encodePngGray(degraded.image, { dpi: degraded.dpi });
       const started = Date.now();
-      const result = await ocr.recognize({ source: job.name, bytes });
-      const page = result.pages[0];
-      const lines = [];
-      for (const block of page.blocks) {
-        for (const line of block.lines) {
-          lines.push(
-            line.words.map((w) => ({ text: w.text, confidence: Math.round(w.confidence * 10) / 10 })),
-          );
+      let read;
+      if (native) read = await nativeRecognize(bytes, degraded.dpi, Boolean(degraded.jpeg), tmp, job.name);
+      else {
+        const result = await ocr.recognize({ source: job.name, bytes });
+        const page = result.pages[0];
+        const lines = [];
+        for (const block of page.blocks) {
+          for (const line of block.lines) {
+            lines.push(
+              line.words.map((w) => ({ text: w.text, confidence: Math.round(w.confidence * 10) / 10 })),
+            );
+          }
         }
+        read = { text: result.text, confidence: page.confidence, lines };
       }
       const record = {
         id: job.doc.id,
@@ -235,15 +365,17 @@ async function main() {
         profile: job.profile,
         seed,
         page: job.pageIndex + 1,
+        ...(native ? { engine } : {}),
         gt: job.page.text,
-        ocr: { text: result.text, confidence: page.confidence, lines },
+        ocr: read,
       };
-      writeFileSync(join(PAIRS_DIR, `${job.name}.json`), `${JSON.stringify(record)}\n`);
+      writeFileSync(join(dir, `${job.name}.json`), `${JSON.stringify(record)}\n`);
       done++;
       console.error(`${done}/${jobs.length} ${job.name} ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
   } finally {
-    await ocr.close();
+    await ocr?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -13,6 +13,7 @@ import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/
 import { repairAcronyms } from './acronyms.js';
 import type { Candidate } from './candidates/generate.js';
 import { editCost } from './channel/cost.js';
+import { type OcrEngine, tableForEngine } from './channel/engines.js';
 import { lettersOf } from './channel/letters.js';
 import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
 import { chunkBounds } from './chunks.js';
@@ -52,6 +53,11 @@ export interface CorrectOptions {
   toneStyle?: 'dominant' | ToneStyle | 'keep';
   /** The channel cost table (default: the calibrated one). */
   table?: ChannelTable;
+  /**
+   * The OCR engine that read the input, choosing its calibrated channel table: `'sohoa'` (default,
+   * sohoa's OCR) or `'tesseract'` (the native tesseract CLI, `vie` model). An explicit `table` wins.
+   */
+  engine?: OcrEngine;
   /**
    * P(a word is misread), for every word. Default: from each word's OCR confidence in an
    * OcrDocument, or the table's rate for plain text — scaled up to the document's own when a first
@@ -391,7 +397,7 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
   const dominant: ToneStyle = fresh > old ? 'new' : 'old';
   const settings: Settings = {
     lm: checked.lm,
-    table: checked.table ?? DEFAULT_TABLE,
+    table: checked.table ?? tableForEngine(checked.engine),
     threshold: checked.threshold ?? DEFAULT_THRESHOLD,
     suggest: checked.suggest ?? DEFAULT_SUGGEST,
     decode: { beam: checked.beam ?? 6, channelWeight: checked.channelWeight ?? 1 },

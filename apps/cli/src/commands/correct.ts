@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { type Correction, type CorrectResult, correct } from '@sohoa/correct';
+import { type Correction, type CorrectResult, correct, OCR_ENGINES, type OcrEngine } from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import { OcrDocument } from '@sohoa/model';
 import { decodeUtf8, readCommandInput, UnreadableInput } from '../input.js';
@@ -22,6 +22,8 @@ Options:
                         the others are suggestions
       --tone-style S    keep (default: every word's tone placement as printed), dominant
                         (the document's most frequent style), old (hòa, thủy) or new (hoà, thuỷ)
+      --engine E        the OCR engine that read the input, for its calibrated channel costs:
+                        sohoa (default: "sohoa ocr") or tesseract (the tesseract CLI, vie model)
   -q, --quiet           no summary line on a terminal's standard error
   -h, --help            show this help`;
 
@@ -93,6 +95,7 @@ export async function runCorrect(argv: string[], io: Io): Promise<number> {
       format: { type: 'string', short: 'f', default: 'text' },
       threshold: { type: 'string', short: 't' },
       'tone-style': { type: 'string', default: 'keep' },
+      engine: { type: 'string', default: 'sohoa' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -114,6 +117,10 @@ export async function runCorrect(argv: string[], io: Io): Promise<number> {
   const toneStyle = values['tone-style'] as ToneStyleOption;
   if (!TONE_STYLES.includes(toneStyle)) {
     throw new UsageError(`unknown --tone-style "${values['tone-style']}" (dominant, old, new or keep)`);
+  }
+  const engine = values.engine as OcrEngine;
+  if (!OCR_ENGINES.includes(engine)) {
+    throw new UsageError(`unknown --engine "${values.engine}" (sohoa or tesseract)`);
   }
   let threshold: number | undefined;
   if (values.threshold !== undefined) {
@@ -145,6 +152,7 @@ export async function runCorrect(argv: string[], io: Io): Promise<number> {
     lm,
     ...(threshold !== undefined ? { threshold } : {}),
     ...(toneStyle !== 'dominant' ? { toneStyle } : {}),
+    ...(engine !== 'sohoa' ? { engine } : {}),
   });
   const text = typeof input === 'string' ? input : input.text;
   io.stdout.write(render(format, text, result, Boolean(io.stdout.isTTY)));
