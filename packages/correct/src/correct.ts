@@ -689,11 +689,11 @@ function keepProperNames(
     }
     if (unit.kind !== 'word' || casePattern(unit.reading) !== 'title' || !isWord(lm, infos[slot])) continue;
     const before = neighbour(units, u, -1);
-    if (!before || before.kind !== 'word' || casePattern(before.reading) !== 'title') continue;
+    if (before?.kind !== 'word' || casePattern(before.reading) !== 'title') continue;
     if (atSentenceStart(units, units.indexOf(before))) {
       // "Vạn Giã" at the start of a sentence is still a name; a capitalised opening word alone is not.
       const after = neighbour(units, u, 1);
-      if (!after || after.kind !== 'word' || casePattern(after.reading) !== 'title') continue;
+      if (after?.kind !== 'word' || casePattern(after.reading) !== 'title') continue;
     }
     edit.unsupported = true;
     edit.note += ' (a real word in a proper name: kept as printed)';
@@ -701,7 +701,7 @@ function keepProperNames(
 }
 
 /**
- * Marks the changes of real words that no kept neighbour backs (see supportedByNeighbours). What
+ * Marks the changes of real words that no kept neighbour backs (see neighbourSupport). What
  * is kept is what the output will have: a change left as a suggestion (below the threshold, or
  * unsupported itself) leaves its reading there, so support is checked again until nothing moves.
  */
@@ -789,27 +789,16 @@ function isWord(lm: SyllableLm, info: WordInfo | null | undefined): boolean {
 export const SUPPORT_PMI = 0.5;
 
 /**
- * Whether the option chosen at slot `i` is tied by corpus bigrams to a word kept as read on at
+ * How strongly the option chosen at slot `i` is tied by corpus bigrams to a word kept as read on at
  * least one side, through any neighbouring changes, the kept word's pair being a collocation
  * (SUPPORT_PMI), not a chance meeting. Replacing a real word is a claim about its context: where
  * no such pair was ever seen, the decoder's preference rests on word counts alone (`hăng hái` →
  * `hằng hải` after a comma, in a text the legal corpus never saw; `Việt Nam muôn năm` → `muốn`),
  * too little to overrule what was read. Two changes do not vouch for each other, nor do a comma,
  * a sentence end, a number or an unknown word — but the repair of a non-word is as good as a word
- * kept as read.
+ * kept as read. The strongest such collocation (PMI, log10), -Infinity if none; SUPPORT_PMI or more
+ * is support.
  */
-function supportedByNeighbours(
-  lm: SyllableLm,
-  slots: readonly Slot[],
-  choice: ArrayLike<number>,
-  infos: readonly (WordInfo | null)[],
-  i: number,
-  comma: number,
-): boolean {
-  return neighbourSupport(lm, slots, choice, infos, i, comma) >= SUPPORT_PMI;
-}
-
-/** The strongest collocation (PMI, log10) tying slot i's choice to a kept neighbour; -Infinity if none. */
 function neighbourSupport(
   lm: SyllableLm,
   slots: readonly Slot[],

@@ -32,7 +32,7 @@ describe('toCsv', () => {
       const task = doc.plan.tasks[i];
       if (!task) throw new Error('row without task');
       expect(row.STT).toBe(String(i + 1));
-      expect(row['Mục']).toBe(task.section);
+      expect(row.Mục).toBe(task.section);
       // A task text starting with '-' would be neutralised; the fixtures' never do.
       expect(row['Nhiệm vụ']).toBe(task.text);
       expect(row['Chủ trì']).toBe(task.lead ?? '');
