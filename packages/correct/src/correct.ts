@@ -688,9 +688,10 @@ function keepProperNames(
       continue;
     }
     if (unit.kind !== 'word' || casePattern(unit.reading) !== 'title' || !isWord(lm, infos[slot])) continue;
-    const before = neighbour(units, u, -1);
+    const at = neighbourAt(units, u, -1);
+    const before = at < 0 ? undefined : units[at];
     if (before?.kind !== 'word' || casePattern(before.reading) !== 'title') continue;
-    if (atSentenceStart(units, units.indexOf(before))) {
+    if (atSentenceStart(units, at)) {
       // "Vạn Giã" at the start of a sentence is still a name; a capitalised opening word alone is not.
       const after = neighbour(units, u, 1);
       if (after?.kind !== 'word' || casePattern(after.reading) !== 'title') continue;
@@ -884,12 +885,18 @@ function isUpperWord(unit: Unit | undefined): boolean {
 
 /** The neighbouring word units on the same line (skipping spaces and punctuation). */
 function neighbour(units: Unit[], u: number, step: number): Unit | undefined {
+  const k = neighbourAt(units, u, step);
+  return k < 0 ? undefined : units[k];
+}
+
+/** Where `neighbour` is: its index, or -1. */
+function neighbourAt(units: Unit[], u: number, step: number): number {
   for (let k = u + step; k >= 0 && k < units.length; k += step) {
     const unit = units[k]!;
-    if (unit.tokenKind === 'newline') return undefined;
-    if (unit.kind === 'word' || unit.kind === 'acronym' || unit.kind === 'class') return unit;
+    if (unit.tokenKind === 'newline') return -1;
+    if (unit.kind === 'word' || unit.kind === 'acronym' || unit.kind === 'class') return k;
   }
-  return undefined;
+  return -1;
 }
 
 const ABBREVIATION_BEFORE_DOT = /^(?:v|tr|tp|tt|ts|ths|pgs|gs|bs|ks|đ|tx|q|p)$/i;

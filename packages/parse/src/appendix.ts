@@ -6,7 +6,7 @@ import { findDeadline, findRecurrence, timeValueDeadline } from './dates.js';
 import { ATTACHMENT_NOTE } from './header.js';
 import { assembleParagraphs, type Paragraph, type SourceLine } from './lines.js';
 import { parseHeadingMarker } from './numbering.js';
-import { buildSections, type SectionNode, walkNodes } from './sections.js';
+import { buildSections, type SectionNode, sectionAtLine } from './sections.js';
 import { findLineTables, tableMessages, tableRowTasks } from './table-tasks.js';
 import type { TextTable } from './table-text.js';
 import { clean, isAllCaps } from './text.js';
@@ -236,13 +236,7 @@ function roleOf(cell: string): Role {
 }
 
 /** The innermost section of an appendix at a line. */
-function sectionAt(part: AppendixPart, line: number): string {
-  let id = part.appendix.id;
-  walkNodes(part.nodes, (n) => {
-    if ((n.section.line ?? 0) <= line) id = n.section.id;
-  });
-  return id;
-}
+const sectionAt = (part: AppendixPart, line: number) => sectionAtLine(part.nodes, line, part.appendix.id);
 
 /** One task per row of an assignment table flattened to lines. */
 function tableTasks(part: AppendixPart): PlanTask[] {

@@ -1,6 +1,6 @@
 import type { OcrLine, OcrPage, OcrWord } from '@sohoa/model';
-import { headerColumns } from './table-text.js';
-import { clean, fold } from './text.js';
+import { headerColumns, INDEX_CELL, isHeaderWord } from './table-text.js';
+import { clean } from './text.js';
 
 /*
  * Task tables on a scanned page, from the word boxes: the header row ("TT | Nhiệm vụ | Cơ quan chủ trì | …",
@@ -28,7 +28,6 @@ interface PlacedWord {
   h: number;
 }
 
-const INDEX = /^(?:S?TT|Stt|STT)\.?$/u;
 const RULE = /^[|[\]_!—–-]+$/u;
 /** A rule read into the edge of a word ("|Tổ"). */
 const RULE_EDGE = /^[|[\]]+|[|[\]]+$/gu;
@@ -47,10 +46,7 @@ function visualRows(words: PlacedWord[]): PlacedWord[][] {
   return rows;
 }
 
-const HEADER_WORDS =
-  /^(?:s?tt|số|tên|nhiệm|vụ|cụ|thể|nội|dung|công|việc|cơ|quan|đơn|vị|chủ|trì|phối|hợp|kết|quả|sản|phẩm|thời|gian|hạn|hoàn|thành|tiến|độ|thực|hiện|ghi|chú|dự|kiến|hình|thức|văn|bản|hoạt|động|giải|pháp|người|phụ|trách|bộ|phận|\/|và|trình|cấp|năm|đầu|ra|lộ|mốc)$/u;
-const isHeaderRow = (row: PlacedWord[]) =>
-  row.every((w) => HEADER_WORDS.test(fold(w.word.text).replace(/[(),.:;]/gu, '')));
+const isHeaderRow = (row: PlacedWord[]) => row.every((w) => isHeaderWord(w.word.text));
 
 /** Column x ranges from the header words: words whose spans overlap or nearly touch form one column. */
 function columnsOf(header: PlacedWord[]): { x0: number; x1: number; words: PlacedWord[] }[] {
@@ -117,7 +113,9 @@ export function ocrTableText(page: OcrPage): OcrTableText | null {
   if (words.length === 0) return null;
   const rows = visualRows(words);
   // The header: a row led by the index cell, and the rows of header words right under it.
-  const start = rows.findIndex((r) => INDEX.test(r[0]!.word.text.trim()) && r.length >= 3 && isHeaderRow(r));
+  const start = rows.findIndex(
+    (r) => INDEX_CELL.test(r[0]!.word.text.trim()) && r.length >= 3 && isHeaderRow(r),
+  );
   if (start < 0) return null;
   let end = start + 1;
   while (end < rows.length && end < start + 4 && isHeaderRow(rows[end]!)) end++;

@@ -1,5 +1,6 @@
 import type { PlanMessage } from '@sohoa/model';
 import type { SourceLine } from './lines.js';
+import { INDEX_CELL } from './table-text.js';
 import { fold } from './text.js';
 import { splitsToken, startsWithMarker } from './wrap.js';
 
@@ -40,7 +41,7 @@ function looksLikeRunningHead(text: string): boolean {
     /(?:^|[^\p{L}])\p{Lu}{3,}(?![\p{L}])/u.test(text) &&
     !/^(?:PHỤ LỤC|PHỤ BIỂU|BIỂU|MẪU|Phụ lục)(?![\p{L}])/u.test(text) &&
     // A table's header printed again on each page starts with its index column: the table needs it.
-    !/^(?:S\s*TT|TT|Số\s*TT)\.?$/iu.test(text) &&
+    !INDEX_CELL.test(text) &&
     !/^(?:quý|tháng|năm|ngày)\s/iu.test(text)
   );
 }

@@ -8,9 +8,7 @@ import {
   referenceKey,
 } from '@sohoa/model';
 import { parsePostClosing } from './appendix.js';
-import { findCoordinators, findSubject } from './bodies.js';
 import { isAuthorityLine, parseClosing, RECIPIENTS_START } from './closing.js';
-import { findDeadline, findRecurrence } from './dates.js';
 import { describeInput, ParseError } from './errors.js';
 import { ATTACHMENT_NOTE, PARTY_ORGAN, parseHeader } from './header.js';
 import { linesFromOcr } from './layout.js';
@@ -18,10 +16,10 @@ import { assembleParagraphs, isLayoutText, linesFromText, type Paragraph, type S
 import { parseHeadingMarker } from './numbering.js';
 import { removePageFurniture } from './pagination.js';
 import { dedupeReferences, findReferences } from './references.js';
-import { buildSections, type SectionNode, walkNodes } from './sections.js';
+import { buildSections, sectionAtLine, walkNodes } from './sections.js';
 import { findLineTables, tableMessages, tableRowTasks } from './table-tasks.js';
 import { extractTargets } from './targets.js';
-import { addressedBody, executes, extractTasks } from './tasks.js';
+import { addressedBody, closingTasks, extractTasks } from './tasks.js';
 import { BULLET, clean, fold } from './text.js';
 import { measureWrap } from './wrap.js';
 
@@ -177,20 +175,13 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
 
   // An attached plan (a decision promulgates it) is read as a plan: its tasks and targets are the plan's.
   const attached = post.appendices.filter((a) => a.plan);
-  const sectionAtLine = (line: number) => {
-    let id = 'preamble';
-    walkNodes(tree.roots, (n) => {
-      if ((n.section.line ?? 0) <= line) id = n.section.id;
-    });
-    return id;
-  };
   // "Thủ tướng Chính phủ yêu cầu X:" closing the opening: X leads the numbered items.
   const opening = tree.before[tree.before.length - 1];
   const addressed = opening && /:\s*$/u.test(opening.text) ? addressedBody(opening.text) : null;
   const tasks: PlanTask[] = [
     ...extractTasks(tree.roots, addressed),
     ...closingTasks(closingParas, tree.roots),
-    ...tableRowTasks(bodyTables.tables, sectionAtLine),
+    ...tableRowTasks(bodyTables.tables, (line) => sectionAtLine(tree.roots, line, 'preamble')),
     ...attached.flatMap((a) => extractTasks(a.nodes)),
     ...post.tasks,
   ];
@@ -239,33 +230,6 @@ function buildPlan(input: SourceLine[], layout: boolean, source: string): Plan {
     footnotes: post.footnotes.map((f) => f.footnote),
     messages,
   };
-}
-
-/**
- * A closing paragraph that directs a body to carry the text out ("… yêu cầu X thực hiện nghiêm túc Chỉ thị
- * này.", "X chịu trách nhiệm thi hành …") is a task of the last section; "Trên đây là …" is no task.
- */
-function closingTasks(paras: readonly Paragraph[], roots: readonly SectionNode[]): PlanTask[] {
-  let last: SectionNode | undefined = roots[roots.length - 1];
-  while (last && last.children.length > 0) last = last.children[last.children.length - 1];
-  if (!last) return [];
-  const tasks: PlanTask[] = [];
-  for (const p of paras) {
-    if (/^Trên\s+đây/u.test(p.text)) continue;
-    const lead = addressedBody(p.text) ?? findSubject(p.text)?.text ?? executes(p.text)?.text ?? null;
-    if (!lead) continue;
-    tasks.push({
-      text: clean(p.text),
-      lead,
-      leadSource: 'stated',
-      coordinators: findCoordinators(p.text),
-      deadline: findDeadline(p.text),
-      recurrence: findRecurrence(p.text),
-      section: last.section.id,
-      line: p.line,
-    });
-  }
-  return tasks;
 }
 
 /** A lead the task's own words name is stated; one it took from a heading, an intro or a field, inherited. */

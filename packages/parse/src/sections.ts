@@ -124,3 +124,12 @@ export function walkNodes(nodes: readonly SectionNode[], visit: (node: SectionNo
     walkNodes(node.children, visit);
   }
 }
+
+/** The id of the innermost section whose heading is at or above `line`; `outside` before the first one. */
+export function sectionAtLine(nodes: readonly SectionNode[], line: number, outside: string): string {
+  let id = outside;
+  walkNodes(nodes, (n) => {
+    if ((n.section.line ?? 0) <= line) id = n.section.id;
+  });
+  return id;
+}

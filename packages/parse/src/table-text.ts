@@ -40,7 +40,8 @@ export interface TextTable {
   headerLines: number[];
 }
 
-const INDEX_CELL = /^(?:S\s*TT|TT|Stt|STT|Số\s*TT)\.?$/u;
+/** A table's index column label: "TT", "STT", "Stt", "Số TT". */
+export const INDEX_CELL = /^(?:S\s*TT|TT|Stt|STT|Số\s*TT)\.?$/u;
 
 const ROLE_LABELS: [ColumnRole, RegExp][] = [
   ['coordinators', /(?:cơ\s+quan|đơn\s+vị)?\s*phối\s+hợp/u],
@@ -61,12 +62,17 @@ const ROLE_LABELS: [ColumnRole, RegExp][] = [
 const HEADER_WORD =
   /^(?:s?tt|số|tên|nhiệm|vụ|cụ|thể|nội|dung|công|việc|cơ|quan|đơn|vị|chủ|trì|phối|hợp|kết|quả|sản|phẩm|thời|gian|hạn|hoàn|thành|tiến|độ|thực|hiện|ghi|chú|đánh|giá|dự|kiến|hình|thức|văn|bản|hoạt|động|giải|pháp|người|phụ|trách|bộ|phận|\/|và|trình|cấp|có|thẩm|quyền|ban|hành|đầu|ra|lộ|mốc|năm|kinh|phí|nguồn|chỉ|tiêu|đề|án|nhóm|lĩnh|vực|mục|trách|chế|yêu|cầu|dự|kiến|chính|sách|các|đạt|được|ngành|địa|phương|phê|duyệt|quyết|toán|xã|tỉnh|huyện)$/u;
 
-function isHeaderLine(text: string): boolean {
-  const words = fold(text)
-    .replace(/[/(),.:]/gu, ' ')
+/** Whether a word (any case, punctuation around it ignored) can be part of a column label. */
+export function isHeaderWord(word: string): boolean {
+  const parts = fold(word)
+    .replace(/[/(),.:;]/gu, ' ')
     .split(/\s+/u)
     .filter(Boolean);
-  return text.length <= 45 && words.length > 0 && words.every((w) => HEADER_WORD.test(w));
+  return parts.every((w) => HEADER_WORD.test(w));
+}
+
+function isHeaderLine(text: string): boolean {
+  return text.length <= 45 && /\p{L}/u.test(text) && isHeaderWord(text);
 }
 
 /** The columns a header names, in the order printed. */

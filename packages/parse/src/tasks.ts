@@ -200,6 +200,25 @@ function task(
   };
 }
 
+/**
+ * A closing paragraph that directs a body to carry the text out ("… yêu cầu X thực hiện nghiêm túc Chỉ thị
+ * này.", "X chịu trách nhiệm thi hành …") is a task of the last section; "Trên đây là …" is no task.
+ */
+export function closingTasks(paras: readonly Paragraph[], roots: readonly SectionNode[]): PlanTask[] {
+  const root = roots[roots.length - 1];
+  if (!root) return [];
+  const last = lastDescendant(root);
+  const tasks: PlanTask[] = [];
+  for (const p of paras) {
+    if (/^Trên\s+đây/u.test(p.text)) continue;
+    const lead = addressedBody(p.text) ?? findSubject(p.text)?.text ?? executes(p.text)?.text ?? null;
+    if (!lead) continue;
+    const closing = task(p.text, lead, last.section.id, p.line, { deadline: findDeadline(clean(p.text)) });
+    tasks.push({ ...closing, leadSource: 'stated' });
+  }
+  return tasks;
+}
+
 function timedTask(
   node: SectionNode,
   attrs: Attributes,
@@ -394,7 +413,7 @@ function openingPeriod(text: string): Deadline | null {
 const EXECUTION =
   /^(\p{Lu}.{2,600}?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi hành|tổ chức thực hiện|tổ chức triển khai|thực hiện|triển khai)(?![\p{L}])/u;
 
-export function executes(text: string): Subject | null {
+function executes(text: string): Subject | null {
   const m = EXECUTION.exec(clean(stripBullet(text)));
   return m ? { text: m[1]!.replace(/[\s,;:]+$/u, ''), end: m[1]!.length, form: 'subject' } : null;
 }
