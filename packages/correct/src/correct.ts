@@ -311,6 +311,8 @@ function buildSlots(
 
 /** A document is read again with its own rate when the first pass finds this many times the errors its rates expect. */
 const ADAPT_TRIGGER = 1.5;
+/** …and with its own rate when it finds fewer than 1/this of them (a clean transcription). */
+const ADAPT_CLEAN_TRIGGER = 3;
 /** Weight of the expected rate, in words, in the document's estimate. */
 const ADAPT_PRIOR_WORDS = 200;
 
@@ -327,6 +329,34 @@ function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>): number {
     if (choice[i]! > 0) changed++;
   }
   return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * plan.expected) / (words + ADAPT_PRIOR_WORDS));
+}
+
+/**
+ * A document's rate scale on a grid of sixteenths of a decade: documents read alike share their slot
+ * options (slotOptions caches them by rate) instead of each building its own.
+ */
+function rateScale(scale: number): number {
+  return 10 ** (Math.round(16 * Math.log10(scale)) / 16);
+}
+
+/** Decodes again only the sentences where `before` changed something; the others keep their reading. */
+function decodeChanged(
+  lm: SyllableLm,
+  slots: readonly Slot[],
+  before: Int32Array,
+  options: DecodeOptions,
+): Int32Array {
+  const choice = new Int32Array(slots.length);
+  let start = 0;
+  while (start < slots.length) {
+    let end = start + 1;
+    while (end < slots.length && !slots[end]!.breakBefore) end++;
+    let changed = false;
+    for (let k = start; k < end && !changed; k++) changed = before[k] !== 0;
+    if (changed) choice.set(decode(lm, slots.slice(start, end), options), start);
+    start = end;
+  }
+  return choice;
 }
 
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
@@ -507,9 +537,17 @@ function correctPiece(
     const { expected } = plan;
     const rate = documentErrorRate(plan, choice);
     if (rate > ADAPT_TRIGGER * expected) {
-      plan = buildSlots(engine, units, confidenceOf, undefined, rate / expected);
+      plan = buildSlots(engine, units, confidenceOf, undefined, rateScale(rate / expected));
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
       choice = decode(lm, plan.slots, decodeOptions);
+    } else if (rate < expected / ADAPT_CLEAN_TRIGGER) {
+      // A clean transcription the other way: far fewer errors than expected make every change less
+      // likely. A lower rate changes no sentence the first pass left alone: only the others are
+      // decoded again.
+      const first = choice;
+      plan = buildSlots(engine, units, confidenceOf, undefined, rateScale(rate / expected));
+      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
+      choice = decodeChanged(lm, plan.slots, first, decodeOptions);
     }
   }
   const { slots, slotUnit, infos } = plan;
@@ -645,7 +683,8 @@ function changeEdit(
   let pattern = casePattern(unit.reading);
   // A digit read for a letter ("7 ang" for "Tăng"): a capital where a sentence or line starts.
   if (pattern === 'none') pattern = atSentenceStart(units, u) ? 'title' : 'lower';
-  let replacement = applyCase(pattern, styled, firstUpper(unit.reading));
+  let replacement =
+    kind === 'split' ? splitCase(unit.reading, styled) : applyCase(pattern, styled, firstUpper(unit.reading));
   if (kind !== 'acronym') replacement = contextCase(units, u, replacement, true);
   const alternatives: { text: string; confidence: number }[] = [];
   const order = [...post.keys()].filter((o) => o !== chosen).sort((a, b) => post[b]! - post[a]!);
@@ -663,6 +702,24 @@ function changeEdit(
     alternatives,
     note: `${raw} → ${replacement}: ${note}`,
   };
+}
+
+/**
+ * Two words run together, split: each keeps the case it was written in (`vụQuân` → `vụ Quân`), letter
+ * by letter where the split kept the letters' count; else as one word.
+ */
+function splitCase(reading: string, split: string): string {
+  const read = [...reading.normalize('NFC')];
+  const out = [...split];
+  if (out.length !== read.length + 1) return applyCase(casePattern(reading), split, firstUpper(reading));
+  let k = 0;
+  return out
+    .map((c) => {
+      if (c === ' ') return c;
+      const r = read[k++]!;
+      return r !== r.toLowerCase() ? c.toUpperCase() : c;
+    })
+    .join('');
 }
 
 /**
@@ -743,6 +800,7 @@ function markUnsupported(
         moved = true;
         continue;
       }
+      if (fitsWhereReadingDoesNot(lm, slots, output, infos, slot, comma)) continue;
       edit.unsupported = true;
       edit.note += ' (a real word, and no kept neighbour attests the change: suggested only)';
       keepReading(slot);
@@ -774,6 +832,32 @@ function inCapitalLine(text: string, start: number, end: number): boolean {
   const letters = [...rest].filter((c) => c.toLowerCase() !== c.toUpperCase());
   return letters.length >= 6 && letters.every((c) => c === c.toUpperCase());
 }
+
+/**
+ * A frequent word is a collocation of nothing (`để`, `của`: their pairs are chance meetings), yet
+ * `đơn vị đế bình xét` is no text the corpus ever held and `đơn vị để bình xét` is: the change
+ * meets a kept word in a stored pair on both sides, where the reading meets none on either.
+ */
+function fitsWhereReadingDoesNot(
+  lm: SyllableLm,
+  slots: readonly Slot[],
+  output: Int32Array,
+  infos: readonly (WordInfo | null)[],
+  slot: number,
+  comma: number,
+): boolean {
+  const chosen = output[slot]!;
+  if (slots[slot]!.options[chosen]!.span > 1) return false;
+  const [before, after] = sideSupport(lm, slots, output, infos, slot, comma);
+  if (before < FITS_PMI || after < FITS_PMI) return false;
+  output[slot] = 0;
+  const asRead = sideSupport(lm, slots, output, infos, slot, comma);
+  output[slot] = chosen;
+  return asRead[0] === Number.NEGATIVE_INFINITY && asRead[1] === Number.NEGATIVE_INFINITY;
+}
+
+/** A stored pair at least this far below chance (log10) is no fit (`vị để` −0.24, `để bình` −0.37). */
+const FITS_PMI = -1;
 
 /** Whether the reading is a syllable of the model's vocabulary (a word, however rare). */
 function isWord(lm: SyllableLm, info: WordInfo | null | undefined): boolean {
@@ -808,7 +892,20 @@ function neighbourSupport(
   i: number,
   comma: number,
 ): number {
-  let best = Number.NEGATIVE_INFINITY;
+  const [before, after] = sideSupport(lm, slots, choice, infos, i, comma);
+  return Math.max(before, after);
+}
+
+/** neighbourSupport on each side apart: [before, after], -Infinity where no kept word is paired. */
+function sideSupport(
+  lm: SyllableLm,
+  slots: readonly Slot[],
+  choice: ArrayLike<number>,
+  infos: readonly (WordInfo | null)[],
+  i: number,
+  comma: number,
+): [number, number] {
+  const sides: [number, number] = [Number.NEGATIVE_INFINITY, Number.NEGATIVE_INFINITY];
   const ids = (k: number) => slots[k]!.options[choice[k]!]!.ids;
   // The chosen slot before / after slot k in its sentence, or -1 at a sentence end.
   const before = (k: number): number => {
@@ -821,6 +918,7 @@ function neighbourSupport(
     return j < slots.length && !slots[j]!.breakBefore ? j : -1;
   };
   for (const step of [before, after]) {
+    const side = step === before ? 0 : 1;
     let k = i;
     for (;;) {
       const n = step(k);
@@ -843,13 +941,13 @@ function neighbourSupport(
         // The pair alone or in its context, whichever says more (a trigram the corpus lacks backs
         // off, which lowers it below the pair's own figure).
         const paired = Math.max(lm.logProb(w0, w1, w2), lm.logProb(-1, w1, w2));
-        best = Math.max(best, paired - lm.logProb(-1, -1, w2));
+        sides[side] = paired - lm.logProb(-1, -1, w2);
         break;
       }
       k = n;
     }
   }
-  return best;
+  return sides;
 }
 
 /** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */

@@ -57,6 +57,11 @@ describe('correct: faithful to clean text', () => {
     expect(fix(text)).toBe(text);
   });
 
+  it('keeps the case of each word when it splits two words run together', () => {
+    const out = fix('Giao nhiệm vụQuân sự tỉnh chủ trì thực hiện.');
+    expect(out).toContain('vụ Quân sự');
+  });
+
   it('leaves text typed without diacritics as it is', () => {
     const text =
       'Cac co quan chuc nang cua tinh can phoi hop chat che de thuc hien ke hoach nay, bao cao ket qua ve So Cong Thuong truoc ngay 30 hang thang va de xuat cac giai phap can thiet de xu ly vuong mac cơ so.';

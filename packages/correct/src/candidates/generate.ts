@@ -41,6 +41,8 @@ interface KeyEdit {
   rl: number;
   cl: number;
   cost: number;
+  /** Two edits apart: the candidate's cost is worked out in full (`editLetters`). */
+  full?: boolean;
 }
 
 /** The keys of the reading's own letters, one confusion away and, when `wide`, one letter off. */
@@ -71,8 +73,37 @@ function keysOf(ct: CompiledTable, bases: readonly string[], wide: boolean): Key
   }
   if (wide) {
     const table = ct.table;
+    const ruleKeys = keys.length;
     for (let i = 0; i < n; i++) {
       keys.push({ key: own.slice(0, at[i]) + own.slice(at[i + 1]), rs: i, rl: 1, cl: 0, cost: table.insert });
+      // Any letter for any other, at the cost of a confusion the table never saw: a garbled letter
+      // is found wherever the inventory has a syllable one letter off.
+      for (const letter of INSERTABLE) {
+        if (letter === bases[i]) continue;
+        keys.push({
+          key: own.slice(0, at[i]) + letter + own.slice(at[i + 1]),
+          rs: i,
+          rl: 1,
+          cl: 1,
+          cost: table.defaultSub,
+        });
+      }
+    }
+    // Two of the table's confusions in one syllable (`rn` and `cl` in `rnột clấu`).
+    for (let a = 1; a < ruleKeys; a++) {
+      for (let b = a + 1; b < ruleKeys; b++) {
+        const [first, second] = keys[a]!.rs < keys[b]!.rs ? [keys[a]!, keys[b]!] : [keys[b]!, keys[a]!];
+        if (first.rs + first.rl > second.rs) continue;
+        const key =
+          own.slice(0, at[first.rs]) +
+          first.key.slice(
+            at[first.rs],
+            at[first.rs]! + first.key.length - own.length + at[first.rs + first.rl]! - at[first.rs]!,
+          ) +
+          own.slice(at[first.rs + first.rl], at[second.rs]) +
+          second.key.slice(at[second.rs]);
+        keys.push({ key, rs: first.rs, rl: 0, cl: 0, cost: first.cost + second.cost, full: true });
+      }
     }
     for (let i = 0; i <= n; i++) {
       const head = own.slice(0, at[i]);
@@ -107,7 +138,9 @@ export function wordCandidates(
     if (list === undefined) continue;
     for (const entry of list) {
       if (entry.form === raw && !includeSelf) continue;
-      const cost = alignedCost(ct, letters, entry.letters, k.rs, k.rl, k.cl, k.cost);
+      const cost = k.full
+        ? editLetters(ct, letters, entry.letters).cost
+        : alignedCost(ct, letters, entry.letters, k.rs, k.rl, k.cl, k.cost);
       if (cost > options.maxEdit) continue;
       const seen = index.get(entry.id);
       if (seen !== undefined) {

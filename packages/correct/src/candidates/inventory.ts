@@ -37,7 +37,7 @@ export const MIN_SYLLABLE_COUNT = 3;
 /** Acronyms seen fewer times than this are not offered. */
 export const MIN_ACRONYM_COUNT = 20;
 /** A spelling seen less than this share of its most frequent same-letter spelling is `rare`. */
-export const RARE_SHARE = 2e-4;
+export const RARE_SHARE = 5e-4;
 
 const inventories = new WeakMap<SyllableLm, Inventory>();
 

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TABLE } from './channel/table.js';
+import { correct } from './correct.js';
+import { loadBundledLm } from './lm/bundled.node.js';
+import type { SyllableLm } from './lm/index.js';
+
+// Letters garbled beyond the table's confusions, neighbours damaged together, frequent words that
+// are collocations of nothing, and the document's own error rate. Sentences written for these tests.
+
+let lm: SyllableLm;
+beforeAll(async () => {
+  lm = await loadBundledLm();
+});
+const fix = (text: string) => correct(text, { lm }).text;
+
+describe('correct: garbled letters', () => {
+  it('finds a syllable one letter off whatever the letter (l read for h)', () => {
+    expect(fix('Tăng cường công tác clăm sóc sức khỏe nhân dân.')).toBe(
+      'Tăng cường công tác chăm sóc sức khỏe nhân dân.',
+    );
+  });
+
+  it('finds two of the table’s confusions in one syllable', () => {
+    // cl read for d and u for n in one word: "clụug" is "dụng".
+    expect(fix('Các đơn vị sử clụug ngân sách nhà nước đúng quy định.')).toBe(
+      'Các đơn vị sử dụng ngân sách nhà nước đúng quy định.',
+    );
+  });
+
+  it('decodes two damaged neighbours together', () => {
+    expect(fix('Mở rộng hợp tảc quồc tế về khoa học.')).toBe('Mở rộng hợp tác quốc tế về khoa học.');
+  });
+
+  it('repairs a frequent word that fits where the reading fits nowhere (đế for để)', () => {
+    const out = fix('Thời gian công tác tại đơn vị đế bình xét danh hiệu thi đua.');
+    expect(out).toContain('đơn vị để bình xét');
+  });
+});
+
+describe('correct: the document’s own error rate', () => {
+  const plan = readFileSync(
+    fileURLToPath(
+      new URL('../../../fixtures/texts/plans/KH_17_LaoCai_UBND_134-KH-UBND_NQ34-NQ-TU.txt', import.meta.url),
+    ),
+    'utf8',
+  );
+
+  it('reads a clean transcription at its own low rate: a real word stays where the prior rate would change it', () => {
+    const at = plan.indexOf('học viện”');
+    expect(at).toBeGreaterThan(0);
+    const changed = (r: ReturnType<typeof correct>) =>
+      r.corrections.some((c) => c.applied && c.start === at + 4 && c.replacement !== c.original);
+    // At the rate a page of OCR is expected to have, "học viện" would become "học viên"…
+    expect(changed(correct(plan, { lm, errorRate: DEFAULT_TABLE.errorRate }))).toBe(true);
+    // …but the document shows itself clean, and is read at its own rate.
+    expect(changed(correct(plan, { lm }))).toBe(false);
+  });
+});
