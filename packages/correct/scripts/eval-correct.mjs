@@ -20,7 +20,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cer, tokenize, wer } from '@sohoa/vi';
-import { alignWords, correct, scoreCorrection, words } from '../dist/index.js';
+import { alignWords, correct, DEFAULT_TABLE, learnTable, scoreCorrection, words } from '../dist/index.js';
 import { loadBundledLm } from '../dist/node.js';
 import { CORPUS_DIR, heldOutDocuments, loadPairs } from './make-pairs.mjs';
 
@@ -251,6 +251,7 @@ if (cleanOnly) {
   }
   rows.push(row('synthetic, text', asText));
   rows.push(row('synthetic, OCR doc', asOcr));
+  rows.push(row('synthetic, text, table learnt from the batch', batchLearnt(pages)));
   for (const [profile, acc] of [...byProfile].sort()) rows.push(row(`  profile ${profile}`, acc));
 
   // Throughput on one core: the first pass above (caches cold), then every page again as text.
@@ -314,6 +315,23 @@ if (cleanOnly) {
     rows.push(row(`${label}, OCR doc, ${name}`, asOcr));
   }
   for (const [profile, acc] of [...byProfile].sort()) rows.push(row(`  native, profile ${profile}`, acc));
+  rows.push(row(`${label}, text, table learnt from the batch`, batchLearnt(nativePages)));
+}
+
+/**
+ * An engine nobody calibrated, as a user would meet it: a first run over the whole batch with the
+ * default table, `learnTable` on its repairs, a second run with the learnt table (reported).
+ */
+function batchLearnt(batch) {
+  const first = batch.map((page) => correct(page.ocr.text, { lm }));
+  const table = learnTable(first, DEFAULT_TABLE) ?? DEFAULT_TABLE;
+  const acc = blank();
+  for (const page of batch) {
+    const start = performance.now();
+    const r = correct(page.ocr.text, { lm, table });
+    add(acc, page.gt, page.ocr.text, r.text, performance.now() - start);
+  }
+  return acc;
 }
 
 // Clean text: a faithful corrector changes nothing in a correct transcription. Every applied change

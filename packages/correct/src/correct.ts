@@ -13,6 +13,7 @@ import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/
 import { repairAcronyms } from './acronyms.js';
 import type { Candidate } from './candidates/generate.js';
 import { editCost } from './channel/cost.js';
+import { compiledDocumentTable, type Repair } from './channel/document.js';
 import { type OcrEngine, tableForEngine } from './channel/engines.js';
 import { lettersOf } from './channel/letters.js';
 import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
@@ -64,6 +65,12 @@ export interface CorrectOptions {
    * pass finds it read much worse than that.
    */
   errorRate?: number;
+  /**
+   * Learn the document as it is read (default true): a first pass's repairs give the document's own
+   * error rate and confusion costs (channel/document.ts), and a second pass decodes with them.
+   * `false` decodes once, with the table's rates and costs.
+   */
+  adapt?: boolean;
   /** Paths kept per slot by the decoder. Default 6. */
   beam?: number;
   /** Weight of the channel cost against the LM. Default 1. */
@@ -359,6 +366,41 @@ function decodeChanged(
   return choice;
 }
 
+/**
+ * The plan with its letter candidates' costs re-estimated from the repairs `choice` makes (see
+ * channel/document.ts), or null when they are too few to say anything.
+ */
+function withDocumentConfusions(engine: Engine, plan: SlotPlan, choice: Int32Array): SlotPlan | null {
+  const repairs: Repair[] = [];
+  for (let i = 0; i < plan.slots.length; i++) {
+    const c = choice[i]!;
+    const info = plan.infos[i];
+    if (c <= 0 || info == null) continue;
+    const opt = plan.slots[i]!.options[c]!;
+    if (opt.reason === 'letter' && opt.span === 1 && opt.ids.length === 1)
+      repairs.push({ read: info.form, truth: opt.text });
+  }
+  const ct = compiledDocumentTable(engine.ct.table, engine.ct, repairs);
+  if (ct === null) return null;
+  const delta = new Map<string, number>();
+  const slots = plan.slots.map((slot, i): Slot => {
+    const info = plan.infos[i];
+    if (slot.options.length < 2 || info == null) return slot;
+    const options = slot.options.map((opt, o): Option => {
+      if (o === 0 || opt.reason !== 'letter' || opt.span !== 1) return opt;
+      const key = `${info.form}\u0000${opt.text}`;
+      let d = delta.get(key);
+      if (d === undefined) {
+        d = editCost(ct, info.form, opt.text).cost - editCost(engine.ct, info.form, opt.text).cost;
+        delta.set(key, d);
+      }
+      return d === 0 ? opt : { ...opt, cost: opt.cost + d };
+    });
+    return { options, breakBefore: slot.breakBefore };
+  });
+  return { ...plan, slots };
+}
+
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
 const STYLE_SENSITIVE = /[oòóỏõọ][aàáảãạeèéẻẽẹ](?![\p{L}\p{M}])|[uùúủũụ][yỳýỷỹỵ](?![\p{L}\p{M}])/iu;
 
@@ -402,6 +444,8 @@ interface Settings {
   errorRate: number | undefined;
   style: ToneStyle;
   restyle: boolean;
+  /** Learn the document's error rate and confusion costs from a first pass (CorrectOptions.adapt). */
+  adapt: boolean;
 }
 
 /**
@@ -437,6 +481,7 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
     style: checked.toneStyle === 'old' || checked.toneStyle === 'new' ? checked.toneStyle : dominant,
     // Faithful by default: restyling is asked for, never assumed.
     restyle: checked.toneStyle !== undefined && checked.toneStyle !== 'keep',
+    adapt: checked.adapt ?? true,
   };
 
   // Text typed without diacritics (`cua cac co quan chuc nang`) is no OCR of a printed Vietnamese
@@ -533,7 +578,7 @@ function correctPiece(
   // (the prior for plain text, the OCR confidences' for a document) expect is read again with those
   // rates scaled to what it found. A badly scanned page has runs of neighbouring errors, which the
   // calibrated rates would not believe.
-  if (settings.errorRate === undefined) {
+  if (settings.errorRate === undefined && settings.adapt) {
     const { expected } = plan;
     const rate = documentErrorRate(plan, choice);
     if (rate > ADAPT_TRIGGER * expected) {
@@ -548,6 +593,16 @@ function correctPiece(
       plan = buildSlots(engine, units, confidenceOf, undefined, rateScale(rate / expected));
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
       choice = decodeChanged(lm, plan.slots, first, decodeOptions);
+    }
+  }
+  // The document's own confusions: what this pass repaired re-estimates the letter and mark costs,
+  // and the text is decoded again with them.
+  if (settings.adapt) {
+    const relearnt = withDocumentConfusions(engine, plan, choice);
+    if (relearnt !== null) {
+      plan = relearnt;
+      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
+      choice = decode(lm, plan.slots, decodeOptions);
     }
   }
   const { slots, slotUnit, infos } = plan;

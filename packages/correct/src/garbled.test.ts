@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { scoreCorrection } from './align.js';
+import { learnTable } from './channel/document.js';
 import { DEFAULT_TABLE } from './channel/table.js';
 import { correct } from './correct.js';
 import { loadBundledLm } from './lm/bundled.node.js';
@@ -56,5 +58,29 @@ describe('correct: the document’s own error rate', () => {
     expect(changed(correct(plan, { lm, errorRate: DEFAULT_TABLE.errorRate }))).toBe(true);
     // …but the document shows itself clean, and is read at its own rate.
     expect(changed(correct(plan, { lm }))).toBe(false);
+  });
+});
+
+describe('correct: the document’s own confusions', () => {
+  const fixture = (name: string) =>
+    readFileSync(fileURLToPath(new URL(`../../../fixtures/texts/${name}`, import.meta.url)), 'utf8');
+  const noisy = fixture('ocr/seed-part1.noisy.txt');
+  const clean = fixture('plans/seed-part1.clean.txt');
+
+  it("fixes more of another engine's OCR once the first pass's repairs re-estimate its confusion costs", () => {
+    const once = scoreCorrection(clean, noisy, correct(noisy, { lm, adapt: false }).text, true);
+    const learnt = scoreCorrection(clean, noisy, correct(noisy, { lm }).text, true);
+    expect(learnt.fixed).toBeGreaterThan(once.fixed);
+    expect(learnt.broken).toBeLessThanOrEqual(once.broken);
+  });
+
+  it('learns a batch’s table from a first run, for a second', () => {
+    const first = correct(noisy, { lm });
+    const table = learnTable([first], DEFAULT_TABLE);
+    expect(table).not.toBeNull();
+    expect(table!.source).toMatch(/re-estimated on \d+ repairs/);
+    // This engine loses sắc marks (sắc read as ngang: tone 2 read as 0) far more than sohoa's OCR.
+    expect(table!.tone[0]![2]!).toBeLessThan(DEFAULT_TABLE.tone[0]![2]! - 0.2);
+    expect(learnTable([], DEFAULT_TABLE)).toBeNull();
   });
 });

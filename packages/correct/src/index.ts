@@ -10,6 +10,7 @@ export {
 } from './align.js';
 export { type CalibrationStats, calibrate, type PairedPage } from './channel/calibrate.js';
 export { compileTable, type EditOp, editCost } from './channel/cost.js';
+export { documentTable, learnTable, type Repair, repairsOf } from './channel/document.js';
 export { OCR_ENGINES, type OcrEngine, TESSERACT_TABLE, tableForEngine } from './channel/engines.js';
 export { type ChannelTable, DEFAULT_TABLE, errorRateOf, PRIOR_TABLE } from './channel/table.js';
 export {

@@ -77,6 +77,7 @@ const OPTION_CHECKS: Record<string, Check> = {
       ? null
       : "'dominant', 'old', 'new' or 'keep'",
   table: (v) => (typeof v === 'object' && v !== null ? null : 'a ChannelTable'),
+  adapt: (v) => (typeof v === 'boolean' ? null : 'true or false'),
 };
 
 /** Checks the options' types and ranges; `undefined` means all defaults. */

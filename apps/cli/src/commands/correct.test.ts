@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { CorrectionList } from '@sohoa/correct';
+import { CorrectionList, correct } from '@sohoa/correct';
+import { loadBundledLm } from '@sohoa/correct/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Io } from '../io.js';
 import { main } from '../main.js';
@@ -84,6 +85,23 @@ describe('sohoa correct', () => {
     expect(m.stdout()).toBe('Hoà bình và thuỷ lợi.\n');
   });
 
+  it("reads with the engine's calibrated channel costs", async () => {
+    const text = 'Thủ tục hành chính được giải quyêt đúng hạn, tỷ lệ hô sơ trễ hẹn giảm dần qua các năm.\n';
+    const run = async (...extra: string[]) => {
+      const m = memoryIo(text);
+      expect(await main(['correct', '-', '-f', 'json', ...extra], m.io)).toBe(0);
+      return JSON.parse(m.stdout()) as { corrections: { original: string; confidence: number }[] };
+    };
+    const lm = await loadBundledLm();
+    const confidences = (r: { corrections: { original: string; confidence: number }[] }) =>
+      r.corrections.map((c) => `${c.original}:${c.confidence}`);
+    const tesseract = await run('--engine', 'tesseract');
+    expect(confidences(tesseract)).toEqual(confidences(correct(text, { lm, engine: 'tesseract' })));
+    // The tables differ: the same repairs are not equally sure under both.
+    expect(confidences(tesseract)).not.toEqual(confidences(await run()));
+    expect(confidences(await run('--engine', 'sohoa'))).toEqual(confidences(correct(text, { lm })));
+  });
+
   it('takes the OCR document JSON of sohoa ocr', async () => {
     const text = 'Công tác kiếm tra';
     const words = text
@@ -141,6 +159,7 @@ describe('sohoa correct', () => {
       ['-', '-t', '2'],
       ['-', '-t', 'x'],
       ['-', '--tone-style', 'x'],
+      ['-', '--engine', 'abbyy'],
     ]) {
       const m = memoryIo();
       expect(await main(['correct', ...args], m.io)).toBe(2);
