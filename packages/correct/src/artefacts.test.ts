@@ -64,3 +64,28 @@ describe('Roman heading numerals', () => {
     expect(correct(text, { lm }).text).toBe(text);
   });
 });
+
+describe('sentence and list item capitals', () => {
+  it('capitalises a look-alike letter opening a list item where the document’s items start with capitals', () => {
+    const text =
+      'Nhiệm vụ:\n- Tăng cường lãnh đạo.\n- Đẩy mạnh tuyên truyền.\n- Nâng cao chất lượng.\n- ứng dụng công nghệ số.';
+    expect(correct(text, { lm }).text).toBe(
+      'Nhiệm vụ:\n- Tăng cường lãnh đạo.\n- Đẩy mạnh tuyên truyền.\n- Nâng cao chất lượng.\n- Ứng dụng công nghệ số.',
+    );
+  });
+
+  it('keeps lower case items where the document writes its items in lower case', () => {
+    const text =
+      'Nhiệm vụ:\n- tăng cường lãnh đạo;\n- đẩy mạnh tuyên truyền;\n- nâng cao chất lượng;\n- ứng dụng công nghệ số.';
+    expect(correct(text, { lm }).text).toBe(text);
+  });
+
+  it('capitalises a sentence start only where the document capitalises its sentences', () => {
+    const capitals =
+      'Tỉnh đã hoàn thành kế hoạch. Tiếp tục đầu tư hạ tầng. Nâng cao năng lực quản lý. ứng dụng khoa học vào sản xuất.';
+    expect(correct(capitals, { lm }).text).toContain('quản lý. Ứng dụng');
+    const lower =
+      'tỉnh đã hoàn thành kế hoạch. tiếp tục đầu tư hạ tầng. nâng cao năng lực quản lý. ứng dụng khoa học vào sản xuất.';
+    expect(correct(lower, { lm }).text).toBe(lower);
+  });
+});

@@ -12,6 +12,7 @@ import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
 import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
 import { repairAcronyms } from './acronyms.js';
 import type { Candidate } from './candidates/generate.js';
+import { type CapitalStyle, capitalStyle } from './capitals.js';
 import { editCost } from './channel/cost.js';
 import { compiledDocumentTable, type Repair } from './channel/document.js';
 import { type OcrEngine, tableForEngine } from './channel/engines.js';
@@ -446,6 +447,8 @@ interface Settings {
   restyle: boolean;
   /** Learn the document's error rate and confusion costs from a first pass (CorrectOptions.adapt). */
   adapt: boolean;
+  /** Whether the document capitalises its sentence and list item starts (capitals.ts). */
+  capitals: CapitalStyle;
 }
 
 /**
@@ -482,6 +485,7 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
     // Faithful by default: restyling is asked for, never assumed.
     restyle: checked.toneStyle !== undefined && checked.toneStyle !== 'keep',
     adapt: checked.adapt ?? true,
+    capitals: capitalStyle(text),
   };
 
   // Text typed without diacritics (`cua cac co quan chuc nang`) is no OCR of a printed Vietnamese
@@ -563,7 +567,7 @@ function correctPiece(
 
   if (lm === undefined) {
     // No model, no decoding: the words kept as read are still settled.
-    keptWords(segment(text, fixed, false, names), edits, style, restyle);
+    keptWords(segment(text, fixed, false, names), edits, style, restyle, settings.capitals);
     return edits;
   }
   const engine = engineFor(lm, settings.table, settings.candidates);
@@ -628,7 +632,19 @@ function correctPiece(
       if (post[shown]! < suggest) continue;
     }
     const end = slot.options[shown]!.span > 1 ? units[slotUnit[i + 1]!]!.end : unit.end;
-    const edit = changeEdit(engine, unit, end, slot.options, shown, post, style, units, slotUnit[i]!, text);
+    const edit = changeEdit(
+      engine,
+      unit,
+      end,
+      slot.options,
+      shown,
+      post,
+      style,
+      units,
+      slotUnit[i]!,
+      text,
+      settings.capitals,
+    );
     edits.push(edit);
     if (c > 0) changes.push({ slot: i, edit });
   }
@@ -636,7 +652,7 @@ function correctPiece(
   markUnsupported(lm, slots, choice, infos, changes, threshold);
 
   // 5. Words kept as read: look-alike marks, letter case, tone placement, Unicode form.
-  keptWords(units, edits, style, restyle);
+  keptWords(units, edits, style, restyle, settings.capitals);
 
   // 6. Junk: words that are nothing, with nothing near them.
   for (const j of findJunk(units, slots, slotUnit, choice, infos, confidenceOf, lm)) edits.push(j);
@@ -644,7 +660,13 @@ function correctPiece(
 }
 
 /** Edits of the words no earlier edit touched: look-alike marks, tone placement, letter case, NFC. */
-function keptWords(units: Unit[], edits: Edit[], style: ToneStyle, restyle: boolean): void {
+function keptWords(
+  units: Unit[],
+  edits: Edit[],
+  style: ToneStyle,
+  restyle: boolean,
+  capitals: CapitalStyle,
+): void {
   const touched = new Set<number>();
   for (const e of edits) touched.add(e.start);
   for (let u = 0; u < units.length; u++) {
@@ -679,7 +701,7 @@ function keptWords(units: Unit[], edits: Edit[], style: ToneStyle, restyle: bool
           if (reason === 'tone-style') note = `tone mark placed in the document's ${style} style`;
         }
       }
-      const cased = contextCase(units, u, out, reason !== null);
+      const cased = contextCase(units, u, out, reason !== null, capitals);
       if (cased !== out) {
         out = cased;
         if (reason === null) {
@@ -712,6 +734,7 @@ function changeEdit(
   units: Unit[],
   u: number,
   text: string,
+  capitals: CapitalStyle,
 ): Edit {
   const raw = text.slice(unit.start, end);
   const candidate = options[chosen]!.text;
@@ -740,7 +763,7 @@ function changeEdit(
   if (pattern === 'none') pattern = atSentenceStart(units, u) ? 'title' : 'lower';
   let replacement =
     kind === 'split' ? splitCase(unit.reading, styled) : applyCase(pattern, styled, firstUpper(unit.reading));
-  if (kind !== 'acronym') replacement = contextCase(units, u, replacement, true);
+  if (kind !== 'acronym') replacement = contextCase(units, u, replacement, true, capitals);
   const alternatives: { text: string; confidence: number }[] = [];
   const order = [...post.keys()].filter((o) => o !== chosen).sort((a, b) => post[b]! - post[a]!);
   for (const o of order.slice(0, 3)) {
@@ -1006,6 +1029,25 @@ function sideSupport(
 }
 
 /** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */
+const LIST_MARKS = new Set(['-', '+', '•', '–']);
+
+/**
+ * Whether unit `u` opens a list item: a dash, plus or bullet alone before it on its line, the line
+ * before ending as an item or an introduction does (`.`, `;`, `:`). A line that goes on with the
+ * sentence before is no item, whatever the OCR read at its start.
+ */
+function atListItemStart(units: Unit[], u: number): boolean {
+  let k = u - 1;
+  while (k >= 0 && units[k]!.tokenKind === 'space') k--;
+  if (k < 0 || !LIST_MARKS.has(units[k]!.raw)) return false;
+  k--;
+  while (k >= 0 && units[k]!.tokenKind === 'space') k--;
+  if (k < 0) return true;
+  if (units[k]!.tokenKind !== 'newline') return false;
+  while (k >= 0 && (units[k]!.tokenKind === 'space' || units[k]!.tokenKind === 'newline')) k--;
+  return k < 0 || /[.;:!?…]$/u.test(units[k]!.raw);
+}
+
 function atSentenceStart(units: Unit[], u: number): boolean {
   for (let k = u - 1; k >= 0; k--) {
     const x = units[k]!;
@@ -1058,7 +1100,13 @@ const ABBREVIATION_BEFORE_DOT = /^(?:v|tr|tp|tt|ts|ths|pgs|gs|bs|ks|đ|tx|q|p)$/
  * The case the context asks for: capitals read for look-alike small letters mid-sentence (`CO'` →
  * `cơ`), a small look-alike letter starting a sentence (`ứng` → `Ứng` after a full stop).
  */
-function contextCase(units: Unit[], u: number, word: string, changed: boolean): string {
+function contextCase(
+  units: Unit[],
+  u: number,
+  word: string,
+  changed: boolean,
+  capitals: CapitalStyle,
+): string {
   const unit = units[u]!;
   const pattern = casePattern(word);
   if ((pattern === 'upper' || pattern === 'mixed') && [...word].length <= 4) {
@@ -1077,6 +1125,8 @@ function contextCase(units: Unit[], u: number, word: string, changed: boolean): 
     return word;
   }
   if (pattern === 'lower' && caseAmbiguous(word[0] ?? '')) {
+    if (capitals.listItems && atListItemStart(units, u)) return word.charAt(0).toUpperCase() + word.slice(1);
+    if (!capitals.sentences) return word;
     // After ". " on the same line, with a real word before the full stop.
     let k = u - 1;
     while (k >= 0 && units[k]!.tokenKind === 'space') k--;
