@@ -267,7 +267,10 @@ if (cleanOnly) {
   for (const t of others) syllables += syllablesOf(t);
   start = performance.now();
   for (const t of others) correct(t, { lm });
-  batch = Math.round(syllables / ((performance.now() - start) / 1000));
+  batch =
+    others.length === 0
+      ? 'n/a (no calibration pairs cached)'
+      : Math.round(syllables / ((performance.now() - start) / 1000));
 }
 
 // The same held-out pages read by native tesseract (make-pairs.mjs --engine native), reported apart:

@@ -7,6 +7,7 @@ import { DEFAULT_TABLE } from './channel/table.js';
 import { correct } from './correct.js';
 import { loadBundledLm } from './lm/bundled.node.js';
 import type { SyllableLm } from './lm/index.js';
+import { segment } from './units.js';
 
 // Letters garbled beyond the table's confusions, neighbours damaged together, frequent words that
 // are collocations of nothing, and the document's own error rate. Sentences written for these tests.
@@ -33,6 +34,13 @@ describe('correct: garbled letters', () => {
 
   it('decodes two damaged neighbours together', () => {
     expect(fix('Mở rộng hợp tảc quồc tế về khoa học.')).toBe('Mở rộng hợp tác quốc tế về khoa học.');
+  });
+
+  it("reads the words around a form's blank together, not as sentences of their own", () => {
+    expect(fix('Lào Cai, ngay...... thang...... nam 2024')).toBe('Lào Cai, ngày...... tháng...... năm 2024');
+    // Three dots are an ellipsis, which may end a sentence: left as it was.
+    expect(segment('ngày... tháng').some((u) => u.kind === 'break')).toBe(true);
+    expect(segment('ngày...... tháng').some((u) => u.kind === 'break')).toBe(false);
   });
 
   it('repairs a frequent word that fits where the reading fits nowhere (đế for để)', () => {

@@ -7,7 +7,7 @@
  * (document numbers, heading numerals) are fixed.
  */
 
-import { nfc, type TokenKind, tokenize } from '@sohoa/vi';
+import { nfc, type Token, type TokenKind, tokenize } from '@sohoa/vi';
 import { isWrappedLine, SENTENCE_END } from './lm/tokens.js';
 import { findLookalikes } from './lookalike.js';
 import type { NameSpan } from './names.js';
@@ -125,7 +125,14 @@ export function segment(
         kind = 'class';
         break;
       case 'punct':
-        kind = raw === ',' ? (commas ? 'comma' : 'skip') : SENTENCE_END.has(raw) ? 'break' : 'skip';
+        kind =
+          raw === ','
+            ? commas
+              ? 'comma'
+              : 'skip'
+            : SENTENCE_END.has(raw) && !inFormBlank(tokens, t)
+              ? 'break'
+              : 'skip';
         break;
       case 'newline':
         kind = isWrappedLine(tokens, t) ? 'skip' : 'break';
@@ -145,6 +152,30 @@ export function segment(
   }
   markNames(units, names);
   return units;
+}
+
+const LEADER = new Set(['.', '…']);
+
+/**
+ * Whether punctuation token `t` is part of a form's blank between two words on one line (`ngày……
+ * tháng…… năm`, `Số:......./QĐ`): four dots or more, or two ellipses, with words on both sides. A
+ * blank ends no sentence: the words around it are read together.
+ */
+function inFormBlank(tokens: readonly Token[], t: number): boolean {
+  if (!LEADER.has(tokens[t]!.value)) return false;
+  let a = t;
+  while (a > 0 && LEADER.has(tokens[a - 1]!.value)) a--;
+  let b = t;
+  while (b + 1 < tokens.length && LEADER.has(tokens[b + 1]!.value)) b++;
+  let dots = 0;
+  for (let k = a; k <= b; k++) dots += tokens[k]!.value === '…' ? 3 : 1;
+  if (dots < 4) return false;
+  const word = (k: number, step: number): boolean => {
+    while (k >= 0 && k < tokens.length && tokens[k]!.kind === 'space') k += step;
+    const kind = tokens[k]?.kind;
+    return kind === 'syllable' || kind === 'alnum' || kind === 'acronym';
+  };
+  return word(a - 1, -1) && word(b + 1, 1);
 }
 
 /** Marks the words and acronyms inside name spans (both lists in text order). */
