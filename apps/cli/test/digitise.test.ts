@@ -207,6 +207,9 @@ describe('sohoa digitise', () => {
     expect((await runCli(['digitise', 'x.pdf', '--out', tmp, '--format', 'json,xls'])).stderr).toMatch(
       /unknown format "xls"/,
     );
+    const engine = await runCli(['digitise', 'x.txt', '--out', tmp, '--engine', 'abbyy']);
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toMatch(/--engine must be sohoa or tesseract, got "abbyy"/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { SyllableLm } from '@sohoa/correct';
+import { correct, type SyllableLm } from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import type { OcrPage } from '@sohoa/model';
 import { createNodeDecoders, createOcr, inPlacePlatform, nodeAssetPaths, type Ocr } from '@sohoa/ocr/node';
@@ -105,5 +105,19 @@ describe('digitise: OCR pages in the progress, resume, the PDF font', () => {
     const pdf = await PDFDocument.load((await result.render('pdf')) as Uint8Array);
     expect(pdf.getPageCount()).toBe(2);
     expect(fontLoads).toBe(1);
+  });
+});
+
+describe('digitise: text from another OCR engine', () => {
+  it('corrects text inputs with the channel costs of the engine that made them (textEngine)', async () => {
+    const text = 'Thủ tục hành chính được giải quyêt đúng hạn, tỷ lệ hô sơ trễ hẹn giảm dần qua các năm.\n';
+    const confidences = (corrections: readonly { original: string; confidence: number }[]) =>
+      corrections.map((c) => `${c.original}:${c.confidence}`);
+    const tesseract = await digitise({ source: 'a.txt', text }, { lm, textEngine: 'tesseract' });
+    const plain = await digitise({ source: 'a.txt', text }, { lm });
+    expect(confidences(tesseract.document.corrections)).toEqual(
+      confidences(correct(text, { lm, engine: 'tesseract', toneStyle: 'keep' }).corrections),
+    );
+    expect(confidences(tesseract.document.corrections)).not.toEqual(confidences(plain.document.corrections));
   });
 });

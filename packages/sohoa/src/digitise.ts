@@ -33,6 +33,11 @@ export interface DigitiseOptions {
   threshold?: number;
   /** Tone-mark placement of the output: `keep` (default: as printed), `dominant`, `old`, `new`. */
   toneStyle?: CorrectOptions['toneStyle'];
+  /**
+   * The OCR engine that made the text inputs (an archive's existing OCR), for the corrector's
+   * calibrated channel costs: `sohoa` (default) or `tesseract`. Scans and PDFs are read by sohoa.
+   */
+  textEngine?: CorrectOptions['engine'];
   onProgress?: (progress: DigitiseProgress) => void;
   /**
    * OCR pages of this same input read by an earlier run that stopped, by page number: taken as
@@ -124,6 +129,7 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
     // Faithful by default: the document's own tone-mark placement is not an OCR error.
     toneStyle: options.toneStyle ?? 'keep',
+    ...(ocr === undefined && options.textEngine ? { engine: options.textEngine } : {}),
   });
   report({ stage: 'parse' });
   const plan = parse(corrected.text, { source });

@@ -15,6 +15,7 @@ export interface DigitiserOptions extends NodeOcrOptions {
   languageModel?: string;
   threshold?: number;
   toneStyle?: DigitiseOptions['toneStyle'];
+  textEngine?: DigitiseOptions['textEngine'];
 }
 
 export interface Digitiser {
@@ -47,6 +48,7 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
       ocr: ocr(),
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.toneStyle ? { toneStyle: options.toneStyle } : {}),
+      ...(options.textEngine ? { textEngine: options.textEngine } : {}),
       ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
       ...(callbacks.knownPages ? { knownPages: callbacks.knownPages } : {}),
     });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { OCR_ENGINES, type OcrEngine } from '@sohoa/correct';
 import { isOcrInputError, mapLimit, readInputFile } from '@sohoa/ocr/node';
 import {
   createDigitiser,
@@ -36,6 +37,8 @@ Options:
                          accuracy after correction
   -t, --threshold X      apply corrections at least this confident, 0–1 (default 0.6)
       --tone-style S     keep (default), dominant, old or new
+      --engine E         the OCR engine that made the TXT inputs (an archive's own OCR), for the
+                         corrector's calibrated costs: sohoa (default) or tesseract
   -q, --quiet            no progress bar
   -h, --help             show this help
 
@@ -70,6 +73,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
       'ocr-model': { type: 'string' },
       threshold: { type: 'string', short: 't' },
       'tone-style': { type: 'string' },
+      engine: { type: 'string' },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -90,6 +94,9 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
   const toneStyle = (values['tone-style'] ?? 'keep') as (typeof TONE_STYLES)[number];
   if (!TONE_STYLES.includes(toneStyle))
     throw new UsageError(`--tone-style must be ${TONE_STYLES.join(', ')}, got "${values['tone-style']}"`);
+  const textEngine = (values.engine ?? 'sohoa') as OcrEngine;
+  if (!OCR_ENGINES.includes(textEngine))
+    throw new UsageError(`--engine must be ${OCR_ENGINES.join(' or ')}, got "${values.engine}"`);
   if (positionals.includes('-')) throw new UsageError('digitise reads files and folders, not standard input');
 
   const outRoot = values.out;
@@ -109,6 +116,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
     ...(values['lang-model'] ? { languageModel: values['lang-model'] } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
     toneStyle,
+    ...(textEngine !== 'sohoa' ? { textEngine } : {}),
   }).catch((error: unknown) => {
     throw new UsageError(`--lang-model: cannot load it (${(error as Error).message.split('\n')[0]})`);
   });
