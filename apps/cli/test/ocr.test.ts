@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,5 +88,19 @@ describe('sohoa (built CLI)', () => {
       p.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)),
     ).length;
     expect(words).toBe(expected);
+  });
+
+  it('keeps per-character alternatives as word choices with --alternatives, which correct reads', async () => {
+    const scan = fixture('scans/plan-poor-150.jpg');
+    const json = await runCli(['ocr', '-f', 'json', '--alternatives', scan]);
+    expect(json.code).toBe(0);
+    const doc = OcrDocument.parse(JSON.parse(json.stdout));
+    const words = doc.pages.flatMap((p) => p.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)));
+    expect(words.filter((w) => w.choices !== undefined).length).toBeGreaterThan(5);
+    const file = path.join(tmp, 'with-choices.json');
+    await writeFile(file, json.stdout);
+    const corrected = await runCli(['correct', file, '-f', 'json']);
+    expect(corrected.code).toBe(0);
+    expect(JSON.parse(corrected.stdout).text.length).toBeGreaterThan(100);
   });
 });

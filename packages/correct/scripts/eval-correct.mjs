@@ -38,13 +38,14 @@ const devClean = devNoisy.replace(/\.noisy\.txt$/, '.clean.txt');
 const syllablesOf = (text) => tokenize(text).filter((t) => t.kind === 'syllable').length;
 
 /** An OcrDocument made of one page's words as make-pairs stored them. */
-function ocrDocument(record) {
+function ocrDocument(record, choices = true) {
   const lines = record.ocr.lines.map((words) => ({
     bbox: { x0: 0, y0: 0, x1: 1, y1: 1 },
     words: words.map((w) => ({
       text: w.text,
       confidence: w.confidence,
       bbox: { x0: 0, y0: 0, x1: 1, y1: 1 },
+      ...(choices && w.choices ? { choices: w.choices } : {}),
     })),
   }));
   return {
@@ -335,6 +336,26 @@ function batchLearnt(batch) {
     add(acc, page.gt, page.ocr.text, r.text, performance.now() - start);
   }
   return acc;
+}
+
+// The same held-out pages read by sohoa's OCR asking for tesseract's per-character alternatives
+// (make-pairs.mjs --engine alternatives): corrected as OCR documents with the words' choices, and
+// with them ignored — the measure of that evidence alone.
+const altPages = cleanOnly ? [] : loadPairs('eval', undefined, 'alternatives');
+if (!cleanOnly && altPages.length > 0) {
+  const label = `sohoa OCR with alternatives (${altPages.length} pages), OCR doc`;
+  for (const [name, withChoices] of [
+    ['with its choices', true],
+    ['choices ignored', false],
+  ]) {
+    const acc = blank();
+    for (const page of altPages) {
+      const start = performance.now();
+      const o = correct(ocrDocument(page, withChoices), { lm });
+      add(acc, page.gt, page.ocr.text, o.text, performance.now() - start);
+    }
+    rows.push(row(`${label}, ${name}`, acc));
+  }
 }
 
 // Clean text: a faithful corrector changes nothing in a correct transcription. Every applied change

@@ -21,6 +21,9 @@
 //   node packages/correct/scripts/make-pairs.mjs --engine native [--pages 120] [--eval-pages 240] [--workers 2]
 //   node packages/correct/scripts/make-pairs.mjs --engine native --calibrate
 //
+// `--engine alternatives` reads them with sohoa's OCR asking for tesseract's per-character
+// alternatives (word `choices`) into .cache/pairs-alt/, for eval:correct's measure of that evidence.
+//
 // Deterministic given the corpus and the OCR engine: documents, windows, profiles and seeds all come
 // from hashes of document ids. Pages already in the cache are kept.
 
@@ -50,16 +53,24 @@ export const PAIRS_DIR = join(HERE, '../.cache/pairs');
 /** Pairs read by the native `tesseract` CLI (Debian's `vie` model) from the same degraded pages. */
 export const NATIVE_PAIRS_DIR = join(HERE, '../.cache/pairs-native');
 
-/** 'sohoa' (sohoa's OCR, the default) or 'native' (the tesseract CLI); 'tesseract' means 'native'. */
+/** Pairs read by sohoa's OCR with tesseract's per-character alternatives (`alternatives: true`). */
+export const ALT_PAIRS_DIR = join(HERE, '../.cache/pairs-alt');
+
+/**
+ * 'sohoa' (sohoa's OCR, the default), 'alternatives' (the same with its per-character alternatives
+ * as word choices) or 'native' (the tesseract CLI); 'tesseract' means 'native'.
+ */
 export function engineOf(name = 'sohoa') {
   if (name === 'sohoa') return 'sohoa';
+  if (name === 'alternatives') return 'alternatives';
   if (name === 'native' || name === 'tesseract') return 'native';
-  throw new Error(`unknown --engine "${name}" (sohoa or native)`);
+  throw new Error(`unknown --engine "${name}" (sohoa, alternatives or native)`);
 }
 
 /** The cache directory of an engine's pairs. */
 export function pairsDir(engine = 'sohoa') {
-  return engineOf(engine) === 'native' ? NATIVE_PAIRS_DIR : PAIRS_DIR;
+  const e = engineOf(engine);
+  return e === 'native' ? NATIVE_PAIRS_DIR : e === 'alternatives' ? ALT_PAIRS_DIR : PAIRS_DIR;
 }
 
 /**
@@ -331,7 +342,12 @@ async function main() {
   console.error(
     `${jobs.length} pages to OCR with ${native ? await nativeVersion() : "sohoa's engine"} (${planned.calibration} calibration, ${planned.eval} eval planned)`,
   );
-  const ocr = native ? null : createNodeOcr({ workers: args.workers });
+  const ocr = native
+    ? null
+    : createNodeOcr({
+        workers: args.workers,
+        ...(args.engine === 'alternatives' ? { alternatives: true } : {}),
+      });
   const tmp = native ? mkdtempSync(join(tmpdir(), 'sohoa-pairs-')) : null;
   const engine = native ? `${await nativeVersion()} -l vie --psm 3` : 'sohoa';
   let done = 0;
@@ -352,7 +368,11 @@ async function main() {
         for (const block of page.blocks) {
           for (const line of block.lines) {
             lines.push(
-              line.words.map((w) => ({ text: w.text, confidence: Math.round(w.confidence * 10) / 10 })),
+              line.words.map((w) => ({
+                text: w.text,
+                confidence: Math.round(w.confidence * 10) / 10,
+                ...(w.choices ? { choices: w.choices } : {}),
+              })),
             );
           }
         }

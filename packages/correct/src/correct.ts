@@ -202,6 +202,50 @@ function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: nu
   return opts;
 }
 
+/** Weight of the OCR's own odds between a word and its alternative, against the channel's. */
+const CHOICE_WEIGHT = 1;
+/** An alternative the OCR weighed at least this much against its reading needs no neighbour to back it. */
+const OCR_BACKING = 1;
+
+/**
+ * The options of a word the OCR offered alternatives for (`OcrWord.choices`): an attested
+ * alternative costs what the OCR's odds against it say (its confidence against the word's), if that
+ * is less than the channel's cost — the network saw both and weighed them.
+ */
+function withOcrChoices(
+  engine: Engine,
+  opts: readonly Option[],
+  ocr: { confidence: number; choices: readonly { text: string; confidence: number }[] },
+  pErr: number,
+): readonly Option[] {
+  let out: Option[] | null = null;
+  const keep = -LOG10(1 - pErr);
+  const reading = opts[0]!.ids[0];
+  for (const choice of ocr.choices) {
+    const core = choice.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (core === '' || choice.confidence <= 0 || ocr.confidence <= 0) continue;
+    const info = engine.word(core);
+    if (!info.attested || info.id === reading) continue;
+    const cost = Math.max(0, keep + CHOICE_WEIGHT * LOG10(ocr.confidence / choice.confidence));
+    // Weighed above the reading, the OCR's alternative needs no neighbour to back it.
+    const backed = choice.confidence >= OCR_BACKING * ocr.confidence;
+    out ??= [...opts];
+    const k = out.findIndex((o) => o.span === 1 && o.ids.length === 1 && o.ids[0] === info.id);
+    if (k > 0) {
+      out[k] = { ...out[k]!, cost: Math.min(cost, out[k]!.cost), ...(backed ? { ocr: true } : {}) };
+    } else
+      out.push({
+        ids: [info.id],
+        cost,
+        span: 1,
+        text: info.form,
+        reason: 'letter',
+        ...(backed ? { ocr: true } : {}),
+      });
+  }
+  return out ?? opts;
+}
+
 /** Slot options with joins, by the options without (one array per rate and reading) and the joins. */
 const joinedOptions = new WeakMap<readonly Option[], Map<readonly Candidate[], readonly Option[]>>();
 
@@ -255,10 +299,11 @@ interface SlotPlan {
 function buildSlots(
   engine: Engine,
   units: Unit[],
-  confidenceOf: ConfidenceOf,
+  evidence: OcrEvidence,
   errorRate: number | undefined,
   scale = 1,
 ): SlotPlan {
+  const { confidenceOf, choicesOf } = evidence;
   const table = engine.ct.table;
   const slots: Slot[] = [];
   const slotUnit: number[] = [];
@@ -283,6 +328,10 @@ function buildSlots(
     let opts = slotOptions(engine, unit, info, pErr);
     // A name is spelt as its bearer spells it: its reading is its only option.
     if (unit.name === true) opts = opts.slice(0, 1);
+    else if (unit.kind === 'word' && info !== null) {
+      const ocr = choicesOf(unit.start, unit.end);
+      if (ocr !== undefined) opts = withOcrChoices(engine, opts, ocr, pErr);
+    }
     // A syllable OCR cut in two ("tri en"), or a digit read for its first letter ("1ực"): join
     // with the next word when one space or nothing lies between.
     const joinable =
@@ -432,6 +481,17 @@ const LOG10 = Math.log10;
 
 /** The OCR confidence of the words over [start, end) of the piece being corrected, if known. */
 type ConfidenceOf = (start: number, end: number) => number | undefined;
+/** The OCR's alternatives of the word starting at `start` of the piece and covering up to `end`, if any. */
+type ChoicesOf = (
+  start: number,
+  end: number,
+) => { confidence: number; choices: readonly { text: string; confidence: number }[] } | undefined;
+
+/** What the OCR said of the piece's words beyond their letters. */
+interface OcrEvidence {
+  confidenceOf: ConfidenceOf;
+  choicesOf: ChoicesOf;
+}
 
 /** Options with their defaults, as one piece of text is corrected. */
 interface Settings {
@@ -459,7 +519,7 @@ interface Settings {
  * piece (`chunks.ts`), so memory stays bounded; positions are always in the whole text.
  */
 export function correct(input: string | OcrDocument, options: CorrectOptions = {}): CorrectResult {
-  const { text, confidences } = readInput(input);
+  const { text, confidences, choices } = readInput(input);
   const checked = checkOptions(options);
 
   // The tone placement style is the whole document's, counted piece by piece.
@@ -523,7 +583,15 @@ export function correct(input: string | OcrDocument, options: CorrectOptions = {
       pieceNames.push({ start: Math.max(r.start, start) - start, end: Math.min(r.end, end) - start });
     }
     const confidenceOf: ConfidenceOf = (a, b) => confidenceAt(confidences, start + a, start + b);
-    assembler.add(start, end, correctPiece(piece, pieceHeadings, pieceNames, confidenceOf, settings));
+    const choicesOf: ChoicesOf = (a, b) => {
+      const word = choices?.get(start + a);
+      return word !== undefined && word.end >= start + b ? word : undefined;
+    };
+    assembler.add(
+      start,
+      end,
+      correctPiece(piece, pieceHeadings, pieceNames, { confidenceOf, choicesOf }, settings),
+    );
   }
   return { ...assembler.finish(), toneStyle: settings.style };
 }
@@ -533,9 +601,10 @@ function correctPiece(
   text: string,
   headings: Edit[],
   names: NameSpan[],
-  confidenceOf: ConfidenceOf,
+  evidence: OcrEvidence,
   settings: Settings,
 ): Edit[] {
+  const { confidenceOf } = evidence;
   const { lm, threshold, suggest, style, restyle } = settings;
   const decodeOptions = settings.decode;
   const edits: Edit[] = [];
@@ -574,7 +643,7 @@ function correctPiece(
 
   // 2. Slots and their options; 3. decoding.
   const units = segment(text, fixed, lm.has(','), names);
-  let plan = buildSlots(engine, units, confidenceOf, settings.errorRate);
+  let plan = buildSlots(engine, units, evidence, settings.errorRate);
   const margin = settings.margin;
   prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
   let choice = decode(lm, plan.slots, decodeOptions);
@@ -586,7 +655,7 @@ function correctPiece(
     const { expected } = plan;
     const rate = documentErrorRate(plan, choice);
     if (rate > ADAPT_TRIGGER * expected) {
-      plan = buildSlots(engine, units, confidenceOf, undefined, rateScale(rate / expected));
+      plan = buildSlots(engine, units, evidence, undefined, rateScale(rate / expected));
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
       choice = decode(lm, plan.slots, decodeOptions);
     } else if (rate < expected / ADAPT_CLEAN_TRIGGER) {
@@ -594,7 +663,7 @@ function correctPiece(
       // likely. A lower rate changes no sentence the first pass left alone: only the others are
       // decoded again.
       const first = choice;
-      plan = buildSlots(engine, units, confidenceOf, undefined, rateScale(rate / expected));
+      plan = buildSlots(engine, units, evidence, undefined, rateScale(rate / expected));
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
       choice = decodeChanged(lm, plan.slots, first, decodeOptions);
     }
@@ -862,6 +931,8 @@ function markUnsupported(
     moved = false;
     for (const { slot, edit } of changes) {
       if (output[slot]! <= 0 || !isWord(lm, infos[slot])) continue;
+      // The OCR saw this reading itself: evidence no neighbour needs to back.
+      if (slots[slot]!.options[output[slot]!]!.ocr === true) continue;
       const support = neighbourSupport(lm, slots, output, infos, slot, comma);
       if (support >= SUPPORT_PMI) {
         // The words around may back what was read at least as strongly (`cả năm`): then the context is no

@@ -18,6 +18,8 @@ export interface Option {
   /** What the option writes (lower case for words) and why, for the caller; the decoder ignores them. */
   text: string;
   reason: string;
+  /** The OCR itself offered this reading as an alternative (OcrWord.choices). */
+  ocr?: boolean;
 }
 
 export interface Slot {

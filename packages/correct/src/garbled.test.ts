@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { OcrDocument, OcrWord } from '@sohoa/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scoreCorrection } from './align.js';
 import { learnTable } from './channel/document.js';
@@ -90,5 +91,45 @@ describe('correct: the document’s own confusions', () => {
     // This engine loses sắc marks (sắc read as ngang: tone 2 read as 0) far more than sohoa's OCR.
     expect(table!.tone[0]![2]!).toBeLessThan(DEFAULT_TABLE.tone[0]![2]! - 0.2);
     expect(learnTable([], DEFAULT_TABLE)).toBeNull();
+  });
+});
+
+describe('correct: the OCR’s own alternatives', () => {
+  const bbox = { x0: 0, y0: 0, x1: 1, y1: 1 };
+  const document = (words: OcrWord[]): OcrDocument => {
+    const text = words.map((w) => w.text).join(' ');
+    return {
+      type: 'ocr-document',
+      source: 'x.png',
+      language: 'vie',
+      text,
+      pages: [
+        {
+          number: 1,
+          width: 1,
+          height: 1,
+          dpi: 300,
+          source: 'ocr',
+          confidence: 90,
+          text,
+          blocks: [{ bbox, role: 'body', lines: [{ bbox, words }] }],
+        },
+      ],
+    };
+  };
+  const words = 'Các đơn vị bàn kế hoạch năm sau.'.split(' ').map((text) => ({ text, bbox, confidence: 90 }));
+
+  it('takes a word the OCR weighed above its reading, where the context cannot tell', () => {
+    expect(correct(document(words), { lm }).text).toBe('Các đơn vị bàn kế hoạch năm sau.');
+    const offered = words.map((w) =>
+      w.text === 'bàn' ? { ...w, confidence: 40, choices: [{ text: 'bản', confidence: 90 }] } : w,
+    );
+    const r = correct(document(offered), { lm });
+    expect(r.text).toBe('Các đơn vị bản kế hoạch năm sau.');
+    // A rival the OCR barely weighed is no such evidence.
+    const faint = words.map((w) =>
+      w.text === 'bàn' ? { ...w, choices: [{ text: 'bản', confidence: 6 }] } : w,
+    );
+    expect(correct(document(faint), { lm }).text).toBe('Các đơn vị bàn kế hoạch năm sau.');
   });
 });

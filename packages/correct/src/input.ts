@@ -5,20 +5,25 @@
  * fails here with a path instead of deep inside the decoder.
  */
 
-import { OcrDocument } from '@sohoa/model';
+import { type OcrChoice, OcrDocument } from '@sohoa/model';
 import { CorrectError } from './errors.js';
 
 /** OCR word confidences located in the document text: [start, end, confidence] triples. */
 export type Confidences = Float64Array;
 
+/** The OCR's alternatives of a word with its confidence, by the word's start in the document text. */
+export type WordChoices = Map<number, { end: number; confidence: number; choices: readonly OcrChoice[] }>;
+
 export interface CorrectInput {
   text: string;
   confidences: Confidences | undefined;
+  /** For an OCR document whose engine gave alternatives (`@sohoa/ocr`'s `alternatives`). */
+  choices: WordChoices | undefined;
 }
 
 /** The text of `input` and, for an OCR document, its word confidences. */
 export function readInput(input: unknown): CorrectInput {
-  if (typeof input === 'string') return { text: input, confidences: undefined };
+  if (typeof input === 'string') return { text: input, confidences: undefined, choices: undefined };
   if (typeof input !== 'object' || input === null || (input as { type?: unknown }).type !== 'ocr-document') {
     throw new CorrectError(
       'invalid-input',
@@ -35,7 +40,9 @@ export function readInput(input: unknown): CorrectInput {
       parsed.error.issues,
     );
   }
-  return { text: parsed.data.text, confidences: locateWords(parsed.data) };
+  const choices: WordChoices = new Map();
+  const confidences = locateWords(parsed.data, choices);
+  return { text: parsed.data.text, confidences, choices: choices.size > 0 ? choices : undefined };
 }
 
 function describe(value: unknown): string {
@@ -99,7 +106,7 @@ export function checkOptions<T extends object>(options: T | undefined): Partial<
   return options;
 }
 
-function locateWords(doc: OcrDocument): Confidences {
+function locateWords(doc: OcrDocument, choices: WordChoices): Confidences {
   const spans: number[] = [];
   const text = doc.text;
   let cursor = 0;
@@ -110,6 +117,12 @@ function locateWords(doc: OcrDocument): Confidences {
           const at = text.indexOf(word.text, cursor);
           if (at < 0 || at - cursor > 400) continue;
           spans.push(at, at + word.text.length, word.confidence);
+          if (word.choices && word.choices.length > 0)
+            choices.set(at, {
+              end: at + word.text.length,
+              confidence: word.confidence,
+              choices: word.choices,
+            });
           cursor = at + word.text.length;
         }
       }

@@ -47,6 +47,30 @@ describe('OCR of rendered scans (real tesseract.js, vie)', () => {
     expect(word.confidence).toBeGreaterThan(0);
   });
 
+  it("gives tesseract's per-character alternatives as word choices, the reading unchanged", async () => {
+    const file = fx('scans', 'plan-poor-150.jpg');
+    const withChoices = createNodeOcr({ workers: 1, alternatives: true });
+    try {
+      const doc = await read(file, withChoices);
+      expect(OcrDocument.safeParse(doc).success).toBe(true);
+      expect(doc.text).toBe((await read(file)).text);
+      const words = doc.pages.flatMap((p) => p.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)));
+      const offered = words.filter((w) => w.choices !== undefined);
+      expect(offered.length).toBeGreaterThan(5);
+      for (const w of offered) {
+        for (const c of w.choices!) {
+          // One character swapped: same length, exactly one position different.
+          const a = [...w.text];
+          const b = [...c.text];
+          expect(b).toHaveLength(a.length);
+          expect(a.filter((ch, i) => ch !== b[i])).toHaveLength(1);
+        }
+      }
+    } finally {
+      await withChoices.close();
+    }
+  });
+
   it('reads a poor 150 dpi scan', async () => {
     const file = fx('scans', 'plan-poor-150.jpg');
     const doc = await read(file);

@@ -37,6 +37,8 @@ Options:
                          accuracy after correction
   -t, --threshold X      apply corrections at least this confident, 0–1 (default 0.6)
       --tone-style S     keep (default), dominant, old or new
+      --alternatives     weigh tesseract's per-character alternatives in the correction (about
+                         a third more OCR time)
       --engine E         the OCR engine that made the TXT inputs (an archive's own OCR), for the
                          corrector's calibrated costs: sohoa (default) or tesseract
   -q, --quiet            no progress bar
@@ -74,6 +76,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
       threshold: { type: 'string', short: 't' },
       'tone-style': { type: 'string' },
       engine: { type: 'string' },
+      alternatives: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -117,6 +120,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
     ...(threshold !== undefined ? { threshold } : {}),
     toneStyle,
     ...(textEngine !== 'sohoa' ? { textEngine } : {}),
+    ...(values.alternatives ? { alternatives: true } : {}),
   }).catch((error: unknown) => {
     throw new UsageError(`--lang-model: cannot load it (${(error as Error).message.split('\n')[0]})`);
   });
