@@ -396,21 +396,25 @@ function rateScale(scale: number): number {
   return 10 ** (Math.round(16 * Math.log10(scale)) / 16);
 }
 
-/** Decodes again only the sentences where `before` changed something; the others keep their reading. */
-function decodeChanged(
+/**
+ * Decodes again only the sentences holding a slot `redo` names; the others keep their choices in
+ * `before` (sentences are decoded apart, so nothing outside them can move).
+ */
+function decodeSentences(
   lm: SyllableLm,
   slots: readonly Slot[],
   before: Int32Array,
   options: DecodeOptions,
+  redo: (slot: number) => boolean,
 ): Int32Array {
-  const choice = new Int32Array(slots.length);
+  const choice = Int32Array.from(before);
   let start = 0;
   while (start < slots.length) {
     let end = start + 1;
     while (end < slots.length && !slots[end]!.breakBefore) end++;
-    let changed = false;
-    for (let k = start; k < end && !changed; k++) changed = before[k] !== 0;
-    if (changed) choice.set(decode(lm, slots.slice(start, end), options), start);
+    let again = false;
+    for (let k = start; k < end && !again; k++) again = redo(k);
+    if (again) choice.set(decode(lm, slots.slice(start, end), options), start);
     start = end;
   }
   return choice;
@@ -420,7 +424,11 @@ function decodeChanged(
  * The plan with its letter candidates' costs re-estimated from the repairs `choice` makes (see
  * channel/document.ts), or null when they are too few to say anything.
  */
-function withDocumentConfusions(engine: Engine, plan: SlotPlan, choice: Int32Array): SlotPlan | null {
+function withDocumentConfusions(
+  engine: Engine,
+  plan: SlotPlan,
+  choice: Int32Array,
+): { plan: SlotPlan; moved: Uint8Array } | null {
   const repairs: Repair[] = [];
   for (let i = 0; i < plan.slots.length; i++) {
     const c = choice[i]!;
@@ -433,22 +441,50 @@ function withDocumentConfusions(engine: Engine, plan: SlotPlan, choice: Int32Arr
   const ct = compiledDocumentTable(engine.ct.table, engine.ct, repairs);
   if (ct === null) return null;
   const delta = new Map<string, number>();
+  const moved = new Uint8Array(plan.slots.length);
   const slots = plan.slots.map((slot, i): Slot => {
     const info = plan.infos[i];
     if (slot.options.length < 2 || info == null) return slot;
+    let changed = false;
     const options = slot.options.map((opt, o): Option => {
       if (o === 0 || opt.reason !== 'letter' || opt.span !== 1) return opt;
       const key = `${info.form}\u0000${opt.text}`;
       let d = delta.get(key);
       if (d === undefined) {
-        d = editCost(ct, info.form, opt.text).cost - editCost(engine.ct, info.form, opt.text).cost;
+        d = editCost(ct, info.form, opt.text).cost - tableEditCost(engine, info.form, opt.text);
         delta.set(key, d);
       }
-      return d === 0 ? opt : { ...opt, cost: opt.cost + d };
+      if (Math.abs(d) < MOVED_COST) return opt;
+      changed = true;
+      return { ...opt, cost: opt.cost + d };
     });
+    if (!changed) return slot;
+    moved[i] = 1;
     return { options, breakBefore: slot.breakBefore };
   });
-  return { ...plan, slots };
+  return { plan: { ...plan, slots }, moved };
+}
+
+/** A re-estimated cost that moves less than this (log10) leaves its option as it was. */
+const MOVED_COST = 0.05;
+
+/** Edit costs under an engine's own table, kept: the same readings and candidates recur across documents. */
+const tableEditCosts = new WeakMap<Engine, Map<string, number>>();
+
+function tableEditCost(engine: Engine, read: string, candidate: string): number {
+  let costs = tableEditCosts.get(engine);
+  if (costs === undefined) {
+    costs = new Map();
+    tableEditCosts.set(engine, costs);
+  }
+  const key = `${read}\u0000${candidate}`;
+  let cost = costs.get(key);
+  if (cost === undefined) {
+    cost = editCost(engine.ct, read, candidate).cost;
+    if (costs.size > 200_000) costs.clear();
+    costs.set(key, cost);
+  }
+  return cost;
 }
 
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
@@ -665,7 +701,7 @@ function correctPiece(
       const first = choice;
       plan = buildSlots(engine, units, evidence, undefined, rateScale(rate / expected));
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
-      choice = decodeChanged(lm, plan.slots, first, decodeOptions);
+      choice = decodeSentences(lm, plan.slots, first, decodeOptions, (k) => first[k] !== 0);
     }
   }
   // The document's own confusions: what this pass repaired re-estimates the letter and mark costs,
@@ -673,9 +709,9 @@ function correctPiece(
   if (settings.adapt) {
     const relearnt = withDocumentConfusions(engine, plan, choice);
     if (relearnt !== null) {
-      plan = relearnt;
+      plan = relearnt.plan;
       prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
-      choice = decode(lm, plan.slots, decodeOptions);
+      choice = decodeSentences(lm, plan.slots, choice, decodeOptions, (k) => relearnt.moved[k] === 1);
     }
   }
   const { slots, slotUnit, infos } = plan;
