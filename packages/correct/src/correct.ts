@@ -2,28 +2,28 @@
  * The public API: `correct(textOrOcrDocument, options)` → the corrected text and every correction
  * with its place, confidence, reason and alternatives. Rules that are certain by construction run
  * first (document numbers, heading numerals, lone quotes); then every word gets candidates from the
- * channel model and the lattice decoder picks, sentence by sentence, the most likely reading under
- * the language model — decoding again at the document's own error rate when it was read much worse
- * than expected; a real word's replacement that no kept neighbour backs stays a suggestion; letter
+ * channel model (lattice.ts) and the decoder picks, sentence by sentence, the most likely reading under
+ * the language model — decoding again with the document's own error rate and confusions (adapt.ts);
+ * a real word's replacement that no kept neighbour backs stays a suggestion; letter
  * case, tone placement style and Unicode form are settled last.
  */
 
 import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
 import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
 import { repairAcronyms } from './acronyms.js';
-import type { Candidate } from './candidates/generate.js';
+import { adaptToDocument } from './adapt.js';
 import { type CapitalStyle, capitalStyle } from './capitals.js';
 import { editCost } from './channel/cost.js';
-import { compiledDocumentTable, type Repair } from './channel/document.js';
 import { type OcrEngine, tableForEngine } from './channel/engines.js';
 import { lettersOf } from './channel/letters.js';
-import { type ChannelTable, DEFAULT_TABLE, errorRateForTone, errorRateOf } from './channel/table.js';
+import { type ChannelTable, DEFAULT_TABLE } from './channel/table.js';
 import { chunkBounds } from './chunks.js';
 import { type DecodeOptions, decode, type Option, type Slot, slotPosteriors } from './decode.js';
 import { repairDocumentNumbers } from './docnumber.js';
 import { createEngine, type Engine, type WordInfo } from './engine.js';
 import { repairHeadings } from './headings.js';
 import { checkOptions, confidenceAt, readInput } from './input.js';
+import { buildSlots, type ChoicesOf, type ConfidenceOf, type OcrEvidence } from './lattice.js';
 import { allCaseAmbiguous, applyCase, caseAmbiguous, casePattern } from './letter-case.js';
 import type { SyllableLm } from './lm/index.js';
 import { findNames, type NameSpan } from './names.js';
@@ -93,14 +93,6 @@ export interface CorrectResult {
 export const DEFAULT_THRESHOLD = 0.6;
 export const DEFAULT_SUGGEST = 0.25;
 export const DEFAULT_MARGIN = 3;
-/** log10 share of one word in the LM's <unk> class, and of one acronym in <acr>. */
-const UNK_PENALTY = 1.5;
-/** See slotOptions. */
-const UNIGRAM_MARGIN = 6;
-/** Misreading rates whose slot options are kept at once (see slotOptions). */
-const MEMO_RATES = 64;
-const ACR_PENALTY = 1.5;
-
 interface Edit {
   start: number;
   end: number;
@@ -130,363 +122,6 @@ function engineFor(lm: SyllableLm, table: ChannelTable, limit: number): Engine {
   return engine;
 }
 
-/**
- * The options of a slot without joins: the reading, then its candidates, with channel costs for the
- * misreading rate `pErr`. Shared between slots with the same reading and rate (never mutated).
- */
-function slotOptions(engine: Engine, unit: Unit, info: WordInfo | null, pErr: number): readonly Option[] {
-  let byRate = engine.memo.get(pErr);
-  if (byRate === undefined) {
-    // Every OCR confidence and every document rate is a rate of its own: in a long run (a batch,
-    // a long text read piece by piece) the rates, not only the readings, must be bounded.
-    if (engine.memo.size >= MEMO_RATES) engine.memo.clear();
-    byRate = new Map();
-    engine.memo.set(pErr, byRate);
-  }
-  const key =
-    unit.kind === 'class' || unit.kind === 'fixed'
-      ? `${unit.kind}:${unit.raw}`
-      : unit.kind === 'acronym'
-        ? `A:${unit.reading}`
-        : unit.reading;
-  const cached = byRate.get(key);
-  if (cached !== undefined) return cached;
-  const lm = engine.lm;
-  const table = engine.ct.table;
-  const keep = -LOG10(1 - pErr);
-  const misread = -LOG10(pErr);
-  const keepAs = (tone: number) => -LOG10(1 - errorRateForTone(table, pErr, tone));
-  const misreadAs = (tone: number) => -LOG10(errorRateForTone(table, pErr, tone));
-  const opts: Option[] = [];
-  if (info !== null) {
-    // A class token stands for many words: one unknown word or acronym is far less likely.
-    // A rare spelling of common letters (câp beside cấp) is trusted no more than an unknown word.
-    const acronym = unit.kind === 'acronym';
-    const classPenalty =
-      info.id === lm.unk || (!acronym && !info.attested && lm.kind(info.id) === 'syllable')
-        ? UNK_PENALTY
-        : info.id === lm.id('<acr>')
-          ? ACR_PENALTY
-          : 0;
-    opts.push({
-      ids: [info.id],
-      cost: (acronym ? keep : keepAs(info.tone)) + classPenalty,
-      span: 1,
-      text: unit.reading,
-      reason: 'unicode',
-    });
-    // Candidates that lose to the reading by more than UNIGRAM_MARGIN on unigrams alone would need
-    // an implausibly strong context: dropped here, once per reading.
-    const own = lm.logProb(-1, -1, info.id) - opts[0]!.cost;
-    for (const c of info.candidates) {
-      const cost = (acronym ? misread : misreadAs(c.tone)) + c.edit;
-      let uni = -cost;
-      for (const id of c.ids) uni += lm.logProb(-1, -1, id);
-      if (uni < own - UNIGRAM_MARGIN) continue;
-      opts.push({
-        ids: c.ids,
-        cost,
-        span: 1,
-        text: c.text,
-        reason: c.ids.length > 1 ? 'split' : acronym ? 'acronym' : 'letter',
-      });
-    }
-  } else if (unit.kind === 'class' || unit.kind === 'fixed') {
-    const id = unit.kind === 'fixed' ? lm.id('<docnum>') : lm.classOf(unit.raw);
-    opts.push({ ids: [id], cost: 0, span: 1, text: unit.reading, reason: 'unicode' });
-  } else if (unit.kind === 'comma') {
-    opts.push({ ids: [lm.id(',')], cost: 0, span: 1, text: ',', reason: 'unicode' });
-  }
-  if (byRate.size > 200_000) byRate.clear();
-  byRate.set(key, opts);
-  return opts;
-}
-
-/** Weight of the OCR's own odds between a word and its alternative, against the channel's. */
-const CHOICE_WEIGHT = 1;
-/** An alternative the OCR weighed at least this much against its reading needs no neighbour to back it. */
-const OCR_BACKING = 1;
-
-/**
- * The options of a word the OCR offered alternatives for (`OcrWord.choices`): an attested
- * alternative costs what the OCR's odds against it say (its confidence against the word's), if that
- * is less than the channel's cost — the network saw both and weighed them.
- */
-function withOcrChoices(
-  engine: Engine,
-  opts: readonly Option[],
-  ocr: { confidence: number; choices: readonly { text: string; confidence: number }[] },
-  pErr: number,
-): readonly Option[] {
-  let out: Option[] | null = null;
-  const keep = -LOG10(1 - pErr);
-  const reading = opts[0]!.ids[0];
-  for (const choice of ocr.choices) {
-    const core = choice.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (core === '' || choice.confidence <= 0 || ocr.confidence <= 0) continue;
-    const info = engine.word(core);
-    if (!info.attested || info.id === reading) continue;
-    const cost = Math.max(0, keep + CHOICE_WEIGHT * LOG10(ocr.confidence / choice.confidence));
-    // Weighed above the reading, the OCR's alternative needs no neighbour to back it.
-    const backed = choice.confidence >= OCR_BACKING * ocr.confidence;
-    out ??= [...opts];
-    const k = out.findIndex((o) => o.span === 1 && o.ids.length === 1 && o.ids[0] === info.id);
-    if (k > 0) {
-      out[k] = { ...out[k]!, cost: Math.min(cost, out[k]!.cost), ...(backed ? { ocr: true } : {}) };
-    } else
-      out.push({
-        ids: [info.id],
-        cost,
-        span: 1,
-        text: info.form,
-        reason: 'letter',
-        ...(backed ? { ocr: true } : {}),
-      });
-  }
-  return out ?? opts;
-}
-
-/** Slot options with joins, by the options without (one array per rate and reading) and the joins. */
-const joinedOptions = new WeakMap<readonly Option[], Map<readonly Candidate[], readonly Option[]>>();
-
-/**
- * The options of a slot followed by its joins with the next word. Shared like slotOptions' arrays
- * (both inputs are cached arrays), so a long text does not build them again for every word.
- */
-function withJoins(
-  opts: readonly Option[],
-  joins: readonly Candidate[],
-  table: ChannelTable,
-  pErr: number,
-): readonly Option[] {
-  let byJoins = joinedOptions.get(opts);
-  if (byJoins === undefined) {
-    byJoins = new Map();
-    joinedOptions.set(opts, byJoins);
-  }
-  let out = byJoins.get(joins);
-  if (out === undefined) {
-    const joined = joins.map(
-      (c): Option => ({
-        ids: c.ids,
-        cost: -LOG10(errorRateForTone(table, pErr, c.tone)) + c.edit,
-        span: 2,
-        text: c.text,
-        reason: 'join',
-      }),
-    );
-    out = [...opts, ...joined];
-    if (byJoins.size > 1000) byJoins.clear();
-    byJoins.set(joins, out);
-  }
-  return out;
-}
-
-interface SlotPlan {
-  slots: Slot[];
-  /** The unit of each slot. */
-  slotUnit: number[];
-  infos: (WordInfo | null)[];
-  /** The mean P(misread) of its words: the share of them the decoder should expect to change. */
-  expected: number;
-}
-
-/**
- * One slot per word, number or comma, with its options: the reading and its candidates, and the
- * joins with the next word. `errorRate` fixes P(misread) for every word; otherwise it comes from
- * the OCR confidence where known, or from the table.
- */
-function buildSlots(
-  engine: Engine,
-  units: Unit[],
-  evidence: OcrEvidence,
-  errorRate: number | undefined,
-  scale = 1,
-): SlotPlan {
-  const { confidenceOf, choicesOf } = evidence;
-  const table = engine.ct.table;
-  const slots: Slot[] = [];
-  const slotUnit: number[] = [];
-  const infos: (WordInfo | null)[] = [];
-  let rateSum = 0;
-  let words = 0;
-  let pendingBreak = true;
-  for (let u = 0; u < units.length; u++) {
-    const unit = units[u]!;
-    if (unit.kind === 'break') {
-      pendingBreak = true;
-      continue;
-    }
-    if (unit.kind === 'skip') continue;
-    if (unit.kind === 'fixed' && unit.tokenKind === 'punct') continue;
-    const conf = confidenceOf(unit.start, unit.end);
-    const pErr = Math.min(0.95, Math.max(1e-4, errorRate ?? errorRateOf(table, conf) * scale));
-    let info: WordInfo | null = null;
-    if (unit.kind === 'word' || unit.kind === 'acronym') {
-      info = unit.kind === 'word' ? engine.word(unit.reading) : engine.acronym(unit.reading);
-    }
-    let opts = slotOptions(engine, unit, info, pErr);
-    // A name is spelt as its bearer spells it: its reading is its only option.
-    if (unit.name === true) opts = opts.slice(0, 1);
-    else if (unit.kind === 'word' && info !== null) {
-      const ocr = choicesOf(unit.start, unit.end);
-      if (ocr !== undefined) opts = withOcrChoices(engine, opts, ocr, pErr);
-    }
-    // A syllable OCR cut in two ("tri en"), or a digit read for its first letter ("1ực"): join
-    // with the next word when one space or nothing lies between.
-    const joinable =
-      (unit.kind === 'word' && !unit.lookalike && unit.name !== true) ||
-      (unit.kind === 'class' && unit.tokenKind === 'number' && unit.raw.length === 1);
-    if (joinable) {
-      const adjacent = units[u + 1];
-      const spaced = adjacent !== undefined && adjacent.raw === ' ';
-      const next = spaced ? units[u + 2] : adjacent;
-      if (
-        next !== undefined &&
-        next.kind === 'word' &&
-        !next.lookalike &&
-        next.name !== true &&
-        (spaced || unit.kind === 'class')
-      ) {
-        const a = info?.form ?? unit.reading;
-        const b = engine.word(next.reading).form;
-        const joins = engine.joined(a.toLowerCase(), b, spaced);
-        if (joins.length > 0) opts = withJoins(opts, joins, table, pErr);
-      }
-    }
-    slots.push({ options: opts, breakBefore: pendingBreak });
-    pendingBreak = false;
-    slotUnit.push(u);
-    infos.push(info);
-    if (info !== null) {
-      rateSum += pErr;
-      words++;
-    }
-  }
-  return { slots, slotUnit, infos, expected: words === 0 ? 1 : rateSum / words };
-}
-
-/** A document is read again with its own rate when the first pass finds this many times the errors its rates expect. */
-const ADAPT_TRIGGER = 1.5;
-/** …and with its own rate when it finds fewer than 1/this of them (a clean transcription). */
-const ADAPT_CLEAN_TRIGGER = 3;
-/** Weight of the expected rate, in words, in the document's estimate. */
-const ADAPT_PRIOR_WORDS = 200;
-
-/**
- * The document's misreading rate as the first pass saw it: words changed over words, shrunk to the
- * expected rate for short texts.
- */
-function documentErrorRate(plan: SlotPlan, choice: ArrayLike<number>): number {
-  let words = 0;
-  let changed = 0;
-  for (let i = 0; i < plan.slots.length; i++) {
-    if (plan.infos[i] === null) continue;
-    words++;
-    if (choice[i]! > 0) changed++;
-  }
-  return Math.min(0.3, (changed + ADAPT_PRIOR_WORDS * plan.expected) / (words + ADAPT_PRIOR_WORDS));
-}
-
-/**
- * A document's rate scale on a grid of sixteenths of a decade: documents read alike share their slot
- * options (slotOptions caches them by rate) instead of each building its own.
- */
-function rateScale(scale: number): number {
-  return 10 ** (Math.round(16 * Math.log10(scale)) / 16);
-}
-
-/**
- * Decodes again only the sentences holding a slot `redo` names; the others keep their choices in
- * `before` (sentences are decoded apart, so nothing outside them can move).
- */
-function decodeSentences(
-  lm: SyllableLm,
-  slots: readonly Slot[],
-  before: Int32Array,
-  options: DecodeOptions,
-  redo: (slot: number) => boolean,
-): Int32Array {
-  const choice = Int32Array.from(before);
-  let start = 0;
-  while (start < slots.length) {
-    let end = start + 1;
-    while (end < slots.length && !slots[end]!.breakBefore) end++;
-    let again = false;
-    for (let k = start; k < end && !again; k++) again = redo(k);
-    if (again) choice.set(decode(lm, slots.slice(start, end), options), start);
-    start = end;
-  }
-  return choice;
-}
-
-/**
- * The plan with its letter candidates' costs re-estimated from the repairs `choice` makes (see
- * channel/document.ts), or null when they are too few to say anything.
- */
-function withDocumentConfusions(
-  engine: Engine,
-  plan: SlotPlan,
-  choice: Int32Array,
-): { plan: SlotPlan; moved: Uint8Array } | null {
-  const repairs: Repair[] = [];
-  for (let i = 0; i < plan.slots.length; i++) {
-    const c = choice[i]!;
-    const info = plan.infos[i];
-    if (c <= 0 || info == null) continue;
-    const opt = plan.slots[i]!.options[c]!;
-    if (opt.reason === 'letter' && opt.span === 1 && opt.ids.length === 1)
-      repairs.push({ read: info.form, truth: opt.text });
-  }
-  const ct = compiledDocumentTable(engine.ct.table, engine.ct, repairs);
-  if (ct === null) return null;
-  const delta = new Map<string, number>();
-  const moved = new Uint8Array(plan.slots.length);
-  const slots = plan.slots.map((slot, i): Slot => {
-    const info = plan.infos[i];
-    if (slot.options.length < 2 || info == null) return slot;
-    let changed = false;
-    const options = slot.options.map((opt, o): Option => {
-      if (o === 0 || opt.reason !== 'letter' || opt.span !== 1) return opt;
-      const key = `${info.form}\u0000${opt.text}`;
-      let d = delta.get(key);
-      if (d === undefined) {
-        d = editCost(ct, info.form, opt.text).cost - tableEditCost(engine, info.form, opt.text);
-        delta.set(key, d);
-      }
-      if (Math.abs(d) < MOVED_COST) return opt;
-      changed = true;
-      return { ...opt, cost: opt.cost + d };
-    });
-    if (!changed) return slot;
-    moved[i] = 1;
-    return { options, breakBefore: slot.breakBefore };
-  });
-  return { plan: { ...plan, slots }, moved };
-}
-
-/** A re-estimated cost that moves less than this (log10) leaves its option as it was. */
-const MOVED_COST = 0.05;
-
-/** Edit costs under an engine's own table, kept: the same readings and candidates recur across documents. */
-const tableEditCosts = new WeakMap<Engine, Map<string, number>>();
-
-function tableEditCost(engine: Engine, read: string, candidate: string): number {
-  let costs = tableEditCosts.get(engine);
-  if (costs === undefined) {
-    costs = new Map();
-    tableEditCosts.set(engine, costs);
-  }
-  const key = `${read}\u0000${candidate}`;
-  let cost = costs.get(key);
-  if (cost === undefined) {
-    cost = editCost(engine.ct, read, candidate).cost;
-    if (costs.size > 200_000) costs.clear();
-    costs.set(key, cost);
-  }
-  return cost;
-}
-
 /** Only syllables ending in oa, oe or uy (any tone) are written differently in the two styles. */
 const STYLE_SENSITIVE = /[oòóỏõọ][aàáảãạeèéẻẽẹ](?![\p{L}\p{M}])|[uùúủũụ][yỳýỷỹỵ](?![\p{L}\p{M}])/iu;
 
@@ -511,22 +146,6 @@ function inStyle(word: string, style: ToneStyle): string {
     cache.set(word, out);
   }
   return out;
-}
-
-const LOG10 = Math.log10;
-
-/** The OCR confidence of the words over [start, end) of the piece being corrected, if known. */
-type ConfidenceOf = (start: number, end: number) => number | undefined;
-/** The OCR's alternatives of the word starting at `start` of the piece and covering up to `end`, if any. */
-type ChoicesOf = (
-  start: number,
-  end: number,
-) => { confidence: number; choices: readonly { text: string; confidence: number }[] } | undefined;
-
-/** What the OCR said of the piece's words beyond their letters. */
-interface OcrEvidence {
-  confidenceOf: ConfidenceOf;
-  choicesOf: ChoicesOf;
 }
 
 /** Options with their defaults, as one piece of text is corrected. */
@@ -683,36 +302,13 @@ function correctPiece(
   const margin = settings.margin;
   prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
   let choice = decode(lm, plan.slots, decodeOptions);
-  // Scans differ: a document where the first pass changed far more words than its misreading rates
-  // (the prior for plain text, the OCR confidences' for a document) expect is read again with those
-  // rates scaled to what it found. A badly scanned page has runs of neighbouring errors, which the
-  // calibrated rates would not believe.
-  if (settings.errorRate === undefined && settings.adapt) {
-    const { expected } = plan;
-    const rate = documentErrorRate(plan, choice);
-    if (rate > ADAPT_TRIGGER * expected) {
-      plan = buildSlots(engine, units, evidence, undefined, rateScale(rate / expected));
-      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
-      choice = decode(lm, plan.slots, decodeOptions);
-    } else if (rate < expected / ADAPT_CLEAN_TRIGGER) {
-      // A clean transcription the other way: far fewer errors than expected make every change less
-      // likely. A lower rate changes no sentence the first pass left alone: only the others are
-      // decoded again.
-      const first = choice;
-      plan = buildSlots(engine, units, evidence, undefined, rateScale(rate / expected));
-      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
-      choice = decodeSentences(lm, plan.slots, first, decodeOptions, (k) => first[k] !== 0);
-    }
-  }
-  // The document's own confusions: what this pass repaired re-estimates the letter and mark costs,
-  // and the text is decoded again with them.
+  // The document learnt as it is read: its own error rate, its own confusions (adapt.ts).
   if (settings.adapt) {
-    const relearnt = withDocumentConfusions(engine, plan, choice);
-    if (relearnt !== null) {
-      plan = relearnt.plan;
-      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
-      choice = decodeSentences(lm, plan.slots, choice, decodeOptions, (k) => relearnt.moved[k] === 1);
-    }
+    ({ plan, choice } = adaptToDocument(lm, engine, units, evidence, plan, choice, {
+      decode: decodeOptions,
+      margin,
+      errorRate: settings.errorRate,
+    }));
   }
   const { slots, slotUnit, infos } = plan;
 
@@ -1135,7 +731,6 @@ function sideSupport(
   return sides;
 }
 
-/** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */
 const LIST_MARKS = new Set(['-', '+', '•', '–']);
 
 /**
@@ -1155,6 +750,7 @@ function atListItemStart(units: Unit[], u: number): boolean {
   return k < 0 || /[.;:!?…]$/u.test(units[k]!.raw);
 }
 
+/** Whether unit `u` starts a line or follows a full stop, colon, semicolon, ! or ?. */
 function atSentenceStart(units: Unit[], u: number): boolean {
   for (let k = u - 1; k >= 0; k--) {
     const x = units[k]!;
