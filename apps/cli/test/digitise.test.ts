@@ -230,4 +230,28 @@ describe('sohoa eval', () => {
     const text = await runCli(['eval', hyp, ref]);
     expect(text.stdout).toMatch(/^CER \d+\.\d\d % {3}WER 11\.11 %\n$/);
   });
+
+  it('learns a batch of OCR text files its own confusions with --learn, then corrects them with them', async () => {
+    const batch = path.join(tmp, 'learn-in');
+    mkdirSync(batch, { recursive: true });
+    copyFileSync(fixture('texts/ocr/seed-part1.noisy.txt'), path.join(batch, 'seed.txt'));
+    const plain = await runCli(['digitise', batch, '--out', path.join(tmp, 'plain'), '-f', 'json', '-q']);
+    expect(plain.code).toBe(0);
+    const learnt = await runCli([
+      'digitise',
+      batch,
+      '--out',
+      path.join(tmp, 'learnt'),
+      '-f',
+      'json',
+      '--learn',
+    ]);
+    expect(learnt.code).toBe(0);
+    expect(learnt.stderr).toMatch(/learnt the confusions of 1 text input \(\d+ repairs\)/);
+    const sureness = (dir: string) =>
+      JSON.parse(readFileSync(path.join(tmp, dir, 'seed', 'seed.json'), 'utf8')).corrections.map(
+        (c: { confidence: number }) => c.confidence,
+      );
+    expect(sureness('learnt')).not.toEqual(sureness('plain'));
+  });
 });

@@ -38,6 +38,11 @@ export interface DigitiseOptions {
    * calibrated channel costs: `sohoa` (default) or `tesseract`. Scans and PDFs are read by sohoa.
    */
   textEngine?: CorrectOptions['engine'];
+  /**
+   * The channel table the text inputs are corrected with (`learnTable` over a batch of them); wins
+   * over `textEngine`.
+   */
+  textTable?: CorrectOptions['table'];
   onProgress?: (progress: DigitiseProgress) => void;
   /**
    * OCR pages of this same input read by an earlier run that stopped, by page number: taken as
@@ -130,6 +135,7 @@ export async function digitise(input: DigitiseInput, options: DigitiseOptions): 
     // Faithful by default: the document's own tone-mark placement is not an OCR error.
     toneStyle: options.toneStyle ?? 'keep',
     ...(ocr === undefined && options.textEngine ? { engine: options.textEngine } : {}),
+    ...(ocr === undefined && options.textTable ? { table: options.textTable } : {}),
   });
   report({ stage: 'parse' });
   const plan = parse(corrected.text, { source });

@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { loadSyllableLm, type SyllableLm } from '@sohoa/correct';
+import {
+  type ChannelTable,
+  correct,
+  learnTable,
+  loadSyllableLm,
+  type SyllableLm,
+  tableForEngine,
+} from '@sohoa/correct';
 import { loadBundledLm } from '@sohoa/correct/node';
 import { createNodeOcr, type NodeOcrOptions, type Ocr, readInputFile } from '@sohoa/ocr/node';
 import {
@@ -25,6 +32,13 @@ export interface Digitiser {
   digitise(input: DigitiseInput, callbacks?: DigitiseCallbacks): Promise<Digitised>;
   /** The shared OCR engine, created on first use. */
   readonly ocr: Ocr;
+  /**
+   * Learns a batch's own confusions from its text inputs (an archive's OCR of an engine nobody
+   * calibrated): each is corrected once, `learnTable` re-estimates the channel costs from their
+   * repairs, and every text input digitised after is corrected with them. Returns the table, or
+   * null (nothing changes) when the texts repaired too little to say anything.
+   */
+  learn(texts: readonly string[]): ChannelTable | null;
   close(): Promise<void>;
 }
 
@@ -41,6 +55,7 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
     engine ??= createNodeOcr(options);
     return engine;
   };
+  let textTable: ChannelTable | undefined;
   const run = (input: DigitiseInput, callbacks: DigitiseCallbacks = {}) => {
     return digitise(input, {
       lm,
@@ -49,6 +64,7 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
       ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
       ...(options.toneStyle ? { toneStyle: options.toneStyle } : {}),
       ...(options.textEngine ? { textEngine: options.textEngine } : {}),
+      ...(textTable ? { textTable } : {}),
       ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
       ...(callbacks.knownPages ? { knownPages: callbacks.knownPages } : {}),
     });
@@ -58,6 +74,13 @@ export async function createDigitiser(options: DigitiserOptions = {}): Promise<D
       return ocr();
     },
     digitise: run,
+    learn(texts) {
+      const base = tableForEngine(options.textEngine ?? 'sohoa');
+      const first = texts.map((text) => correct(text, { lm, table: base }));
+      const learnt = learnTable(first, base);
+      if (learnt !== null) textTable = learnt;
+      return learnt;
+    },
     async digitiseFile(file, callbacks) {
       return run({ source: file, bytes: await readInputFile(file) }, callbacks);
     },

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { OCR_ENGINES, type OcrEngine } from '@sohoa/correct';
@@ -39,6 +40,9 @@ Options:
       --tone-style S     keep (default), dominant, old or new
       --alternatives     weigh tesseract's per-character alternatives in the correction (about
                          a third more OCR time)
+      --learn            learn the batch's own OCR confusions from its TXT inputs first (each
+                         corrected once; the costs re-estimated from their repairs), then
+                         correct them all with what was learnt: OCR of an engine nobody calibrated
       --engine E         the OCR engine that made the TXT inputs (an archive's own OCR), for the
                          corrector's calibrated costs: sohoa (default) or tesseract
   -q, --quiet            no progress bar
@@ -62,6 +66,9 @@ export function parseFormats(value: string | undefined): OutputFormat[] {
   return [...new Set(list)] as OutputFormat[];
 }
 
+/** `1 text input`, `3 text inputs`. */
+const plural = (n: number) => `${n} text input${n === 1 ? '' : 's'}`;
+
 export async function runDigitise(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -77,6 +84,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
       'tone-style': { type: 'string' },
       engine: { type: 'string' },
       alternatives: { type: 'boolean', default: false },
+      learn: { type: 'boolean', default: false },
       quiet: { type: 'boolean', short: 'q', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -124,6 +132,24 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
   }).catch((error: unknown) => {
     throw new UsageError(`--lang-model: cannot load it (${(error as Error).message.split('\n')[0]})`);
   });
+  if (values.learn) {
+    const texts: string[] = [];
+    for (const input of inputs) {
+      if (!/\.txt$/i.test(input.file)) continue;
+      // Unreadable or non-UTF-8 files are reported when their turn comes; here they teach nothing.
+      const text = await readFile(input.file)
+        .then((bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+        .catch(() => null);
+      if (text !== null) texts.push(text);
+    }
+    const learnt = digitiser.learn(texts);
+    if (!values.quiet)
+      io.stderr.write(
+        learnt === null
+          ? `sohoa digitise: ${plural(texts.length)} repaired too little to learn their confusions from; the calibrated costs are used\n`
+          : `sohoa digitise: learnt the confusions of ${plural(texts.length)} (${learnt.source.replace(/^.*re-estimated on /, '')})\n`,
+      );
+  }
   const progress = new ProgressBar(io.stderr, inputs.length, Boolean(io.stderr.isTTY) && !values.quiet);
   try {
     const results = await mapLimit(inputs, jobs ?? digitiser.ocr.pool.size, async (input) => {

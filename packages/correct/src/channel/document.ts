@@ -107,7 +107,7 @@ export function documentTable(
   }
   return {
     ...base,
-    source: `${base.source}, re-estimated on ${explained} repairs of the document`,
+    source: `${base.source}, re-estimated on ${explained} repairs`,
     tone,
     mark,
     sub,
