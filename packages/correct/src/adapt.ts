@@ -173,14 +173,13 @@ export function adaptToDocument(
     }
   }
   // The document's own confusions: what this pass repaired re-estimates the letter and mark costs,
-  // and the text is decoded again with them.
-  {
-    const relearnt = withDocumentConfusions(engine, plan, choice);
-    if (relearnt !== null) {
-      plan = relearnt.plan;
-      prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
-      choice = decodeSentences(lm, plan.slots, choice, decodeOptions, (k) => relearnt.moved[k] === 1);
-    }
+  // and the text is decoded again with them. A slot whose costs did not move is the same, already
+  // filtered slot, so the choices kept for its sentence still name the same options.
+  const relearnt = withDocumentConfusions(engine, plan, choice);
+  if (relearnt !== null) {
+    plan = relearnt.plan;
+    prefilter(lm, plan.slots, margin, decodeOptions.channelWeight);
+    choice = decodeSentences(lm, plan.slots, choice, decodeOptions, (k) => relearnt.moved[k] === 1);
   }
   return { plan, choice };
 }
