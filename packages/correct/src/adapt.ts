@@ -6,8 +6,8 @@
  * decoded again.
  */
 
-import { editCost } from './channel/cost.js';
-import { compiledDocumentTable, type Repair } from './channel/document.js';
+import { compileTable, editCost } from './channel/cost.js';
+import { documentTable, type Repair } from './channel/document.js';
 import { type DecodeOptions, decode, type Option, type Slot } from './decode.js';
 import type { Engine } from './engine.js';
 import { buildSlots, type OcrEvidence, type SlotPlan } from './lattice.js';
@@ -87,8 +87,9 @@ function withDocumentConfusions(
     if (opt.reason === 'letter' && opt.span === 1 && opt.ids.length === 1)
       repairs.push({ read: info.form, truth: opt.text });
   }
-  const ct = compiledDocumentTable(engine.ct.table, engine.ct, repairs);
-  if (ct === null) return null;
+  const table = documentTable(engine.ct.table, engine.ct, repairs);
+  if (table === null) return null;
+  const ct = compileTable(table);
   const delta = new Map<string, number>();
   const moved = new Uint8Array(plan.slots.length);
   const slots = plan.slots.map((slot, i): Slot => {

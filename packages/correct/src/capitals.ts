@@ -15,7 +15,9 @@ export interface CapitalStyle {
 }
 
 const SENTENCE_START = /\p{L}{2}[.!?][ \t]+(\p{L})/gu;
-const ITEM_START = /^[ \t]*[-+•–][ \t]*(\p{L})/gmu;
+/** What opens a list item at a line start. */
+export const LIST_MARKS: ReadonlySet<string> = new Set(['-', '+', '•', '–']);
+const ITEM_START = new RegExp(`^[ \\t]*[${[...LIST_MARKS].join('')}][ \\t]*(\\p{L})`, 'gmu');
 /**
  * Capitals are the convention; a document denies it with more than one lower case start in this
  * many (a lower case start whose letter shows its case).

@@ -12,7 +12,7 @@ import type { Correction, CorrectionReason, OcrDocument } from '@sohoa/model';
 import { countToneStyles, parseSyllable, setTone, type ToneStyle } from '@sohoa/vi';
 import { repairAcronyms } from './acronyms.js';
 import { adaptToDocument } from './adapt.js';
-import { type CapitalStyle, capitalStyle } from './capitals.js';
+import { type CapitalStyle, capitalStyle, LIST_MARKS } from './capitals.js';
 import { editCost } from './channel/cost.js';
 import { type OcrEngine, tableForEngine } from './channel/engines.js';
 import { lettersOf } from './channel/letters.js';
@@ -730,8 +730,6 @@ function sideSupport(
   }
   return sides;
 }
-
-const LIST_MARKS = new Set(['-', '+', '•', '–']);
 
 /**
  * Whether unit `u` opens a list item: a dash, plus or bullet alone before it on its line, the line

@@ -12,7 +12,14 @@ import { CorrectError } from './errors.js';
 export type Confidences = Float64Array;
 
 /** The OCR's alternatives of a word with its confidence, by the word's start in the document text. */
-export type WordChoices = Map<number, { end: number; confidence: number; choices: readonly OcrChoice[] }>;
+export type WordChoices = Map<number, OcrWordChoices>;
+
+/** One OCR word's span end, confidence and alternatives. */
+export interface OcrWordChoices {
+  end: number;
+  confidence: number;
+  choices: readonly OcrChoice[];
+}
 
 export interface CorrectInput {
   text: string;

@@ -9,6 +9,7 @@ import type { Candidate } from './candidates/generate.js';
 import { type ChannelTable, errorRateForTone, errorRateOf } from './channel/table.js';
 import type { Option, Slot } from './decode.js';
 import type { Engine, WordInfo } from './engine.js';
+import type { OcrWordChoices } from './input.js';
 import type { Unit } from './units.js';
 
 const LOG10 = Math.log10;
@@ -24,10 +25,7 @@ const ACR_PENALTY = 1.5;
 /** The OCR confidence of the words over [start, end) of the piece being corrected, if known. */
 export type ConfidenceOf = (start: number, end: number) => number | undefined;
 /** The OCR's alternatives of the word starting at `start` of the piece and covering up to `end`, if any. */
-export type ChoicesOf = (
-  start: number,
-  end: number,
-) => { confidence: number; choices: readonly { text: string; confidence: number }[] } | undefined;
+export type ChoicesOf = (start: number, end: number) => OcrWordChoices | undefined;
 
 /** What the OCR said of the piece's words beyond their letters. */
 export interface OcrEvidence {
@@ -120,7 +118,7 @@ const OCR_BACKING = 1;
 function withOcrChoices(
   engine: Engine,
   opts: readonly Option[],
-  ocr: { confidence: number; choices: readonly { text: string; confidence: number }[] },
+  ocr: OcrWordChoices,
   pErr: number,
 ): readonly Option[] {
   let out: Option[] | null = null;

@@ -15,6 +15,7 @@ import {
   writeOutputs,
 } from 'sohoa/node';
 import { collectInputs } from '../collect-inputs.js';
+import { decodeUtf8 } from '../input.js';
 import { type Io, UsageError } from '../io.js';
 import { prepareOutputDir } from '../output-dir.js';
 import { ProgressBar } from '../progress.js';
@@ -138,7 +139,7 @@ export async function runDigitise(argv: string[], io: Io): Promise<number> {
       if (!/\.txt$/i.test(input.file)) continue;
       // Unreadable or non-UTF-8 files are reported when their turn comes; here they teach nothing.
       const text = await readFile(input.file)
-        .then((bytes) => new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+        .then(decodeUtf8)
         .catch(() => null);
       if (text !== null) texts.push(text);
     }

@@ -43,6 +43,8 @@ interface KeyEdit {
   cost: number;
   /** Two edits apart: the candidate's cost is worked out in full (`editLetters`). */
   full?: boolean;
+  /** A table confusion's true letters, read as raw[rs, rs + rl). */
+  to?: string;
 }
 
 /** The keys of the reading's own letters, one confusion away and, when `wide`, one letter off. */
@@ -68,6 +70,7 @@ function keysOf(ct: CompiledTable, bases: readonly string[], wide: boolean): Key
         rl: end - i,
         cl: [...rule.true].length,
         cost: rule.cost,
+        to: rule.true,
       });
     }
   }
@@ -96,12 +99,10 @@ function keysOf(ct: CompiledTable, bases: readonly string[], wide: boolean): Key
         if (first.rs + first.rl > second.rs) continue;
         const key =
           own.slice(0, at[first.rs]) +
-          first.key.slice(
-            at[first.rs],
-            at[first.rs]! + first.key.length - own.length + at[first.rs + first.rl]! - at[first.rs]!,
-          ) +
+          first.to +
           own.slice(at[first.rs + first.rl], at[second.rs]) +
-          second.key.slice(at[second.rs]);
+          second.to +
+          own.slice(at[second.rs + second.rl]);
         keys.push({ key, rs: first.rs, rl: 0, cl: 0, cost: first.cost + second.cost, full: true });
       }
     }

@@ -10,7 +10,8 @@
 import { tokenize } from '@sohoa/vi';
 import { alignWords } from '../align.js';
 import { compileTable, editCost } from './cost.js';
-import { lettersOf, marksOf, wordTone } from './letters.js';
+import { confusionCosts, countMisreading, emptyCounts, smoothedCost } from './counts.js';
+import { lettersOf, wordTone } from './letters.js';
 import { type ChannelTable, PRIOR_TABLE } from './table.js';
 
 export interface PairedPage {
@@ -49,27 +50,14 @@ function tokensOf(text: string, confidence: number): Tok[] {
   return out;
 }
 
-function smoothed(num: number, den: number, priorCost: number): number {
-  const prior = 10 ** -priorCost;
-  const p = (num + PSEUDO * prior) / (den + PSEUDO);
-  return Math.min(6, Math.max(0.05, -Math.log10(p)));
-}
+const smoothed = (num: number, den: number, priorCost: number) => smoothedCost(num, den, priorCost, PSEUDO);
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** One round: counts edits explained under `table`, returns the table they give. */
 function round1(pages: readonly PairedPage[], table: ChannelTable, stats: CalibrationStats): ChannelTable {
   const ct = compileTable(table);
-  const toneNum = Array.from({ length: 6 }, () => new Array<number>(6).fill(0));
-  const toneDen = new Array<number>(6).fill(0);
-  const markNum: Record<string, number[][]> = {};
-  const markDen: Record<string, number[]> = {};
-  for (const b of ['a', 'e', 'o', 'u', 'd']) {
-    markNum[b] = Array.from({ length: 5 }, () => new Array<number>(5).fill(0));
-    markDen[b] = new Array<number>(5).fill(0);
-  }
-  const subNum = new Map<string, number>();
-  const letterDen = new Map<string, number>();
+  const counts = emptyCounts();
   let inserts = 0;
   let deletes = 0;
   let readLetters = 0;
@@ -84,12 +72,6 @@ function round1(pages: readonly PairedPage[], table: ChannelTable, stats: Calibr
   let splits = 0;
   let merges = 0;
   let explained = 0;
-  const substrings = (s: string): string[] => {
-    const out: string[] = [];
-    for (let a = 0; a < s.length; a++)
-      for (let b = a + 1; b <= Math.min(s.length, a + 2); b++) out.push(s.slice(a, b));
-    return out;
-  };
   for (const page of pages) {
     const ref = tokensOf(page.gt, 100);
     const hyp: Tok[] = [];
@@ -140,39 +122,14 @@ function round1(pages: readonly PairedPage[], table: ChannelTable, stats: Calibr
       const { cost, ops } = editCost(ct, read, truth, true);
       if (cost > 8) continue; // not a misreading of this word: a misalignment
       explained++;
-      const tl = lettersOf(truth);
       const rl = lettersOf(read);
-      const tTone = wordTone(tl.tones).tone;
-      toneDen[tTone]!++;
       if (wordTone(rl.tones).marked > 1) extra++;
-      let toneChanged = false;
+      countMisreading(counts, ops, truth);
       for (const op of ops) {
-        switch (op.kind) {
-          case 'tone':
-            toneNum[op.read]![op.true]!++;
-            toneChanged = true;
-            break;
-          case 'mark':
-            if (markNum[op.base]) markNum[op.base]![op.read]![op.true]!++;
-            break;
-          case 'sub':
-            subNum.set(`${op.read}>${op.true}`, (subNum.get(`${op.read}>${op.true}`) ?? 0) + 1);
-            break;
-          case 'insert':
-            inserts++;
-            break;
-          case 'delete':
-            deletes++;
-            break;
-        }
+        if (op.kind === 'insert') inserts++;
+        else if (op.kind === 'delete') deletes++;
       }
-      if (!toneChanged) toneNum[tTone]![tTone]!++;
-      for (let k = 0; k < tl.bases.length; k++) {
-        const b = tl.bases[k]!;
-        if (markDen[b] && marksOf(b).length > 1) markDen[b]![tl.marks[k]!]!++;
-      }
-      const bareTruth = tl.bases.join('');
-      for (const s of substrings(bareTruth)) letterDen.set(s, (letterDen.get(s) ?? 0) + 1);
+      const tl = lettersOf(truth);
       readLetters += rl.bases.length;
       trueLetters += tl.bases.length;
     }
@@ -184,29 +141,7 @@ function round1(pages: readonly PairedPage[], table: ChannelTable, stats: Calibr
   stats.splits = splits;
   stats.merges = merges;
 
-  const tone = PRIOR_TABLE.tone.map((row, r) =>
-    row.map((prior, t) => (r === t ? 0 : round(smoothed(toneNum[r]![t]!, toneDen[t]!, prior)))),
-  );
-  const mark: Record<string, number[][]> = {};
-  for (const [b, matrix] of Object.entries(PRIOR_TABLE.mark)) {
-    mark[b] = matrix.map((row, r) =>
-      row.map((prior, t) => {
-        if (r === t) return 0;
-        if (prior >= 9) return prior;
-        return round(smoothed(markNum[b]?.[r]?.[t] ?? 0, markDen[b]?.[t] ?? 0, prior));
-      }),
-    );
-  }
-  const sub: Record<string, number> = {};
-  const keys = new Set([
-    ...Object.keys(PRIOR_TABLE.sub),
-    ...[...subNum].filter(([, n]) => n >= 2).map(([k]) => k),
-  ]);
-  for (const key of [...keys].sort()) {
-    const truth = key.slice(key.indexOf('>') + 1);
-    const prior = PRIOR_TABLE.sub[key] ?? PRIOR_TABLE.defaultSub;
-    sub[key] = round(smoothed(subNum.get(key) ?? 0, letterDen.get(truth) ?? 0, prior));
-  }
+  const { tone, mark, sub } = confusionCosts(counts, PRIOR_TABLE, PSEUDO);
   const errorByConfidence: [number, number][] = BINS.map((upper, k) => {
     const prior = PRIOR_TABLE.errorByConfidence[k]?.[1] ?? 0.05;
     const p = (binErr[k]! + PSEUDO * prior) / (binTotal[k]! + PSEUDO);
